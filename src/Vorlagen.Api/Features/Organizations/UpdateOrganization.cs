@@ -1,0 +1,45 @@
+using Dapper;
+using FluentValidation;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+
+namespace Vorlagen.Api.Features.Organizations;
+
+/// <summary>Changes a Gremium's settings; optimistic concurrency via If-Match and the version column.</summary>
+public static class UpdateOrganization
+{
+    public sealed record Command(long Id, int? ExpectedVersion, string? Name, string? ShortName, string? Kind, int Seats,
+        bool ChairVotes, string? DefaultMajority, bool Active) : ICommand<OrganizationDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => this.ValidOrganizationFields(c => c.Name, c => c.ShortName, c => c.Kind, c => c.Seats, c => c.DefaultMajority);
+    }
+
+    public const string NameTakenSql = "SELECT COUNT(*) FROM organizations WHERE body_id = @BodyId AND name = @Name AND id <> @Id";
+    public const string UpdateSql =
+        "UPDATE organizations SET name = @Name, short_name = @ShortName, kind = @Kind, seats = @Seats, chair_votes = @ChairVotes, " +
+        "default_majority = @DefaultMajority, active = @Active, version = version + 1, updated_at = @Now WHERE id = @Id AND version = @Version";
+
+    public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator) : MediatR.IRequestHandler<Command, OrganizationDto>
+    {
+        public async Task<OrganizationDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var current = await mediator.Send(new GetOrganization.Query(command.Id), cancellationToken);
+            IfMatch.Check(command.ExpectedVersion, current.Version);
+            var connection = db.Connection;
+            var name = command.Name!.Trim();
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(NameTakenSql, new { current.BodyId, Name = name, command.Id },
+                    db.Transaction, cancellationToken: cancellationToken)) > 0)
+                throw new ConflictException("organization_name_taken", $"Ein Gremium mit dem Namen „{name}“ gibt es in dieser Körperschaft bereits.");
+            var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
+            {
+                command.Id, Name = name, ShortName = command.ShortName!.Trim(), command.Kind, command.Seats, command.ChairVotes,
+                DefaultMajority = command.DefaultMajority ?? current.DefaultMajority, command.Active, current.Version,
+                Now = Instants.Format(clock.GetUtcNow()),
+            }, db.Transaction, cancellationToken: cancellationToken));
+            if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
+            return await mediator.Send(new GetOrganization.Query(command.Id), cancellationToken);
+        }
+    }
+}

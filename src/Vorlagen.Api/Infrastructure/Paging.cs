@@ -1,0 +1,23 @@
+using FluentValidation;
+
+namespace Vorlagen.Api.Infrastructure;
+
+/// <summary>One page of a list in a stable order.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
+}
+
+public static class PagingRules
+{
+    public static void ValidPaging<T>(this AbstractValidator<T> validator, Func<T, int> page, Func<T, int> pageSize)
+    {
+        validator.RuleFor(x => page(x)).GreaterThanOrEqualTo(1).OverridePropertyName("page")
+            .WithMessage("Die Seitennummer muss 1 oder größer sein.");
+        validator.RuleFor(x => pageSize(x)).InclusiveBetween(1, PagedList<object>.MaxPageSize).OverridePropertyName("pageSize")
+            .WithMessage($"Die Seitengröße muss zwischen 1 und {PagedList<object>.MaxPageSize} liegen.");
+    }
+
+    public static int Offset(int page, int pageSize) => (page - 1) * pageSize;
+}

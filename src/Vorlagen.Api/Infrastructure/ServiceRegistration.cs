@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Health;
+using Vorlagen.Api.Seed;
+
+namespace Vorlagen.Api.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddVorlagen(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var database = new DatabaseOptions
+        {
+            Provider = (configuration["Vorlagen:Database:Provider"] ?? DatabaseOptions.Sqlite).Trim().ToLowerInvariant(),
+            ConnectionString = configuration.GetConnectionString("Vorlagen") ?? new DatabaseOptions().ConnectionString,
+        };
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ContentPaths.Default);
+        services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddScoped<DbSession>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        return builder;
+    }
+}

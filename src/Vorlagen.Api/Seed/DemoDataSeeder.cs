@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Vorlagen.Api.Data;
+
+namespace Vorlagen.Api.Seed;
+
+/// <summary>Loads the demo bodies from <c>db/seed/*.json</c>; a body whose key exists is skipped.</summary>
+public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE body_key = @Key";
+    public const string InsertBodySql =
+        "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, version, created_at, updated_at) " +
+        "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, 1, @Now, @Now) {{ReturnId}}";
+    public const string InsertOrganizationSql =
+        "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at) " +
+        "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, 'simple', 1, 1, @Now, @Now) {{ReturnId}}";
+    public const string InsertTemplateSql =
+        "INSERT INTO consultation_templates (body_id, paper_type, position, organization_id, role, is_public) " +
+        "VALUES (@BodyId, @PaperType, @Position, @OrganizationId, @Role, @Public)";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SeedAsync(string seedFolder, CancellationToken cancellationToken)
+    {
+        var files = Directory.Exists(seedFolder) ? Directory.GetFiles(seedFolder, "*.json").Order().ToList() : [];
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            var body = JsonSerializer.Deserialize<SeedBody>(await File.ReadAllTextAsync(file, cancellationToken), Json)
+                       ?? throw new InvalidOperationException($"Demo data file {file} is empty.");
+            if (await connection.ExecuteScalarAsync<int>(BodyExistsSql, new { body.Key }, transaction) > 0) continue;
+            await InsertAsync(connection, transaction, body);
+            logger.LogInformation("Loaded demo body {Body}", body.Name);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task InsertAsync(DbConnection connection, DbTransaction transaction, SeedBody body)
+    {
+        var dialect = factory.Dialect;
+        var now = Instants.Format(clock.GetUtcNow());
+        var bodyId = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertBodySql),
+            new { body.Key, body.Name, body.ShortName, body.State, body.RuleProfile, body.ReferencePattern, body.Website, Now = now }, transaction);
+        var organizationIds = new Dictionary<string, long>();
+        foreach (var organization in body.Organizations)
+        {
+            organizationIds[organization.Key] = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertOrganizationSql), new
+            {
+                BodyId = bodyId, organization.Name, organization.ShortName, organization.Kind, organization.Seats,
+                organization.ChairVotes, Now = now,
+            }, transaction);
+        }
+        foreach (var (paperType, steps) in body.ConsultationTemplates)
+        {
+            for (var i = 0; i < steps.Count; i++)
+            {
+                if (!organizationIds.TryGetValue(steps[i].Organization, out var organizationId))
+                    throw new InvalidOperationException($"Demo body {body.Key}: template {paperType} names unknown organization '{steps[i].Organization}'.");
+                await connection.ExecuteAsync(InsertTemplateSql, new
+                {
+                    BodyId = bodyId, PaperType = paperType, Position = i + 1, OrganizationId = organizationId, steps[i].Role, steps[i].Public,
+                }, transaction);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Vorlagen.Api.Tests.Support;
+
+/// <summary>
+/// The real application over HTTP on a fresh SQLite file (one per test class, via IClassFixture),
+/// migrated by our scripts and loaded with the demo bodies.
+/// </summary>
+public class VorlagenApp : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _folder = new();
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string DatabaseFile => _folder.File("vorlagen.db");
+    public string ConnectionString => $"Data Source={DatabaseFile}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Vorlagen", ConnectionString);
+        builder.UseSetting("Vorlagen:Database:Provider", "sqlite");
+        builder.UseSetting("Vorlagen:DemoData", "true");
+    }
+
+    /// <summary>A direct connection to the same database file, to assert what was (not) written.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public T Scalar<T>(string sql, object? args = null)
+    {
+        using var connection = OpenDatabase();
+        return connection.ExecuteScalar<T>(sql, args)!;
+    }
+
+    public long OrganizationId(string bodyKey, string name) => Scalar<long>(
+        "SELECT o.id FROM organizations o JOIN bodies b ON b.id = o.body_id WHERE b.body_key = @bodyKey AND o.name = @name",
+        new { bodyKey, name });
+
+    public long BodyId(string bodyKey) => Scalar<long>("SELECT id FROM bodies WHERE body_key = @bodyKey", new { bodyKey });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _folder.Dispose();
+    }
+}
+
+public static class HttpAssertions
+{
+    public static async Task<JsonElement> ReadJson(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(VorlagenApp.Json);
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and stable code; returns the body.</summary>
+    public static async Task<JsonElement> AssertProblem(this HttpResponseMessage response, int status, string code)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.ReadJson();
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.Equal(status, body.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+        return body;
+    }
+}
