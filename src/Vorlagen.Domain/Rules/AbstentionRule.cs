@@ -1,0 +1,5 @@
+namespace Vorlagen.Domain.Rules;
+
+/// <summary>Whether members may abstain.</summary>
+public sealed record AbstentionRule(DateOnly ValidFrom, string Citation, string? Note, bool Allowed)
+    : VersionedRule(ValidFrom, Citation, Note);

@@ -1,0 +1,8 @@
+namespace Vorlagen.Domain.Rules;
+
+public enum PeriodUnit
+{
+    Days,
+    Weeks,
+    Months,
+}

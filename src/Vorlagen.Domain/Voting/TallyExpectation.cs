@@ -1,0 +1,9 @@
+namespace Vorlagen.Domain.Voting;
+
+/// <summary>What an outcome claims about the vote: nothing, that the majority was reached, or that it was not.</summary>
+public enum TallyExpectation
+{
+    None,
+    MajorityReached,
+    MajorityNotReached,
+}
