@@ -1,18 +1,26 @@
+using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVorlagen();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBodySizeLimit();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.RejectInvalidTokens();
+app.UseAuthorization();
 
 app.MapHealth();
 app.MapOpenApi();
+app.MapAuth();
 app.MapBodies();
 app.MapOrganizations();
 

@@ -1,14 +1,17 @@
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Seed;
 
 namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests (hosted services start before Kestrel): migrate, then
-/// load demo data if enabled. A failure stops start-up with the migrator's message.
+/// Runs before the server accepts requests (hosted services start before Kestrel): migrate, load
+/// demo data if enabled, create the configured first admin. A failure stops start-up with the
+/// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
 public sealed class DatabaseInitializer(
-    ContentPaths paths, ConnectionFactory factory, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration)
+    ContentPaths paths, ConnectionFactory factory, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
+    TimeProvider clock, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -16,6 +19,22 @@ public sealed class DatabaseInitializer(
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);
+        await CreateBootstrapAdminAsync(cancellationToken);
+    }
+
+    private async Task CreateBootstrapAdminAsync(CancellationToken cancellationToken)
+    {
+        var username = configuration["Vorlagen:BootstrapAdmin:Username"];
+        var password = configuration["Vorlagen:BootstrapAdmin:Password"];
+        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return;
+        if (password.Length < 12)
+            throw new InvalidOperationException("Vorlagen:BootstrapAdmin:Password must have at least 12 characters.");
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var created = await UserWriter.InsertAsync(connection, transaction, factory.Dialect, Instants.Format(clock.GetUtcNow()),
+            null, username.Trim(), "Systemadministration", password, [(Roles.Admin, null)]);
+        await transaction.CommitAsync(cancellationToken);
+        if (created) logger.LogInformation("Created bootstrap administrator {Username}", username.Trim());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Features.Health;
+using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Seed;
 
 namespace Vorlagen.Api.Infrastructure;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddScoped<DbSession>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
+        services.AddVorlagenAuth(configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

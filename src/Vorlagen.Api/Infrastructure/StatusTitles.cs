@@ -7,6 +7,9 @@ public static class StatusTitles
 {
     private static readonly Dictionary<int, (string Code, string Title, string Detail)> Known = new()
     {
+        [401] = ("unauthenticated", "Nicht angemeldet", "Bitte melden Sie sich an (Authorization: Bearer …)."),
+        [403] = ("forbidden", "Keine Berechtigung", "Sie dürfen diese Aktion nicht ausführen."),
+        [429] = ("too_many_requests", "Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
         [404] = ("not_found", "Nicht gefunden", "Die angeforderte Adresse gibt es nicht."),
         [405] = ("method_not_allowed", "Methode nicht erlaubt", "Diese Adresse unterstützt die verwendete HTTP-Methode nicht."),
         [415] = ("unsupported_media_type", "Falsches Format", "Bitte senden Sie den Inhalt als application/json."),

@@ -5,7 +5,10 @@ using Vorlagen.Api.Data;
 
 namespace Vorlagen.Api.Seed;
 
-/// <summary>Loads the demo bodies from <c>db/seed/*.json</c>; a body whose key exists is skipped.</summary>
+/// <summary>
+/// Loads the demo bodies from <c>db/seed/bodies/*.json</c> and the system users from
+/// <c>db/seed/users.json</c>; a body or user that exists is skipped. Demo passwords are all "demo".
+/// </summary>
 public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE body_key = @Key";
@@ -19,11 +22,13 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
         "INSERT INTO consultation_templates (body_id, paper_type, position, organization_id, role, is_public) " +
         "VALUES (@BodyId, @PaperType, @Position, @OrganizationId, @Role, @Public)";
 
+    public const string DemoPassword = "demo";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task SeedAsync(string seedFolder, CancellationToken cancellationToken)
     {
-        var files = Directory.Exists(seedFolder) ? Directory.GetFiles(seedFolder, "*.json").Order().ToList() : [];
+        var bodiesFolder = Path.Combine(seedFolder, "bodies");
+        var files = Directory.Exists(bodiesFolder) ? Directory.GetFiles(bodiesFolder, "*.json").Order().ToList() : [];
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var file in files)
@@ -33,6 +38,14 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
             if (await connection.ExecuteScalarAsync<int>(BodyExistsSql, new { body.Key }, transaction) > 0) continue;
             await InsertAsync(connection, transaction, body);
             logger.LogInformation("Loaded demo body {Body}", body.Name);
+        }
+        var systemUsers = Path.Combine(seedFolder, "users.json");
+        if (File.Exists(systemUsers))
+        {
+            var now = Instants.Format(clock.GetUtcNow());
+            foreach (var user in JsonSerializer.Deserialize<List<SeedUser>>(await File.ReadAllTextAsync(systemUsers, cancellationToken), Json) ?? [])
+                await UserWriter.InsertAsync(connection, transaction, factory.Dialect, now, null, user.Username, user.DisplayName, DemoPassword,
+                    user.Roles.Select(r => (r.Role, (long?)null)));
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -63,6 +76,11 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
                     BodyId = bodyId, PaperType = paperType, Position = i + 1, OrganizationId = organizationId, steps[i].Role, steps[i].Public,
                 }, transaction);
             }
+        }
+        foreach (var user in body.Users ?? [])
+        {
+            await UserWriter.InsertAsync(connection, transaction, dialect, now, bodyId, user.Username, user.DisplayName, DemoPassword,
+                user.Roles.Select(r => (r.Role, r.Organization is null ? (long?)null : organizationIds[r.Organization])));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Vorlagen.Api.Tests.Features;
 /// <summary>Bad input of every shape is a clear 4xx ProblemDetails, never a 500, never a stack trace.</summary>
 public sealed class ErrorHandlingTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientFor("admin").GetAwaiter().GetResult();
 
     [Theory]
     [InlineData("{ \"bodyId\": 1, \"name\": ")]

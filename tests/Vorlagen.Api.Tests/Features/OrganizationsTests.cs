@@ -6,7 +6,7 @@ namespace Vorlagen.Api.Tests.Features;
 
 public sealed class OrganizationsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientFor("admin").GetAwaiter().GetResult();
 
     [Fact]
     public async Task Lists_only_the_organizations_of_the_requested_body()
@@ -110,6 +110,24 @@ public sealed class OrganizationsTests(VorlagenApp app) : IClassFixture<Vorlagen
         var problem = await stale.AssertProblem(412, "stale_version");
         Assert.Equal(2, problem.GetProperty("currentVersion").GetInt32());
         Assert.Equal(2, app.Scalar<int>("SELECT version FROM organizations WHERE id = @id", new { id }));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("erz.clerk")]
+    [InlineData("kyf.landraetin")]
+    public async Task Only_admins_may_create(string? username)
+    {
+        var client = username is null ? app.CreateClient() : await app.ClientFor(username);
+        var before = app.Scalar<int>("SELECT COUNT(*) FROM organizations");
+
+        var response = await client.PostAsJsonAsync("/api/organizations", new
+        {
+            bodyId = app.BodyId("erzgebirgskreis"), name = "Schattenausschuss", shortName = "SA", kind = "beirat", seats = 5,
+        });
+
+        Assert.Equal(username is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, app.Scalar<int>("SELECT COUNT(*) FROM organizations"));
     }
 
     [Fact]

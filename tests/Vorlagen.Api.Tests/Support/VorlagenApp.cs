@@ -1,9 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Vorlagen.Api.Tests.Support;
 
@@ -17,6 +20,7 @@ public class VorlagenApp : WebApplicationFactory<Program>
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public TestClock Clock { get; } = new();
     public string DatabaseFile => _folder.File("vorlagen.db");
     public string ConnectionString => $"Data Source={DatabaseFile}";
 
@@ -25,6 +29,23 @@ public class VorlagenApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Vorlagen", ConnectionString);
         builder.UseSetting("Vorlagen:Database:Provider", "sqlite");
         builder.UseSetting("Vorlagen:DemoData", "true");
+        builder.UseSetting("Vorlagen:Auth:LoginRequestsPerMinute", "1000");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        Configure(builder);
+    }
+
+    /// <summary>Extra settings for a test class's own subclass.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
+
+    /// <summary>A client signed in as a demo user (password "demo") with a bearer token.</summary>
+    public async Task<HttpClient> ClientFor(string username)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = "demo" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>A direct connection to the same database file, to assert what was (not) written.</summary>

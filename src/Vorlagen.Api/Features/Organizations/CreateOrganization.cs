@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Organizations;
 
@@ -25,10 +26,11 @@ public static class CreateOrganization
         "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at) " +
         "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, @DefaultMajority, 1, 1, @Now, @Now) {{ReturnId}}";
 
-    public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator) : MediatR.IRequestHandler<Command, OrganizationDto>
+    public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator, Caller caller) : MediatR.IRequestHandler<Command, OrganizationDto>
     {
         public async Task<OrganizationDto> Handle(Command command, CancellationToken cancellationToken)
         {
+            OrganizationAccess.RequireAdmin(caller, command.BodyId);
             var connection = await db.ConnectionAsync(cancellationToken);
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(BodyExistsSql, command, db.Transaction, cancellationToken: cancellationToken)) == 0)
                 throw new NotFoundException("Körperschaft", command.BodyId);

@@ -14,8 +14,8 @@ public static class OrganizationsEndpoints
         var group = app.MapGroup("/api/organizations").WithTags("Gremien");
         group.MapGet("", List).WithName("ListOrganizations");
         group.MapGet("{id:long}", Get).WithName("GetOrganization");
-        group.MapPost("", Create).WithName("CreateOrganization");
-        group.MapPut("{id:long}", Update).WithName("UpdateOrganization");
+        group.MapPost("", Create).WithName("CreateOrganization").RequireAuthorization();
+        group.MapPut("{id:long}", Update).WithName("UpdateOrganization").RequireAuthorization();
     }
 
     private static async Task<PagedList<OrganizationDto>> List(IMediator mediator, CancellationToken ct,

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Organizations;
 
@@ -21,11 +22,12 @@ public static class UpdateOrganization
         "UPDATE organizations SET name = @Name, short_name = @ShortName, kind = @Kind, seats = @Seats, chair_votes = @ChairVotes, " +
         "default_majority = @DefaultMajority, active = @Active, version = version + 1, updated_at = @Now WHERE id = @Id AND version = @Version";
 
-    public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator) : MediatR.IRequestHandler<Command, OrganizationDto>
+    public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator, Caller caller) : MediatR.IRequestHandler<Command, OrganizationDto>
     {
         public async Task<OrganizationDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var current = await mediator.Send(new GetOrganization.Query(command.Id), cancellationToken);
+            OrganizationAccess.RequireAdmin(caller, current.BodyId);
             IfMatch.Check(command.ExpectedVersion, current.Version);
             var connection = db.Connection;
             var name = command.Name!.Trim();

@@ -1,0 +1,20 @@
+namespace Vorlagen.Api.Infrastructure.Auth;
+
+/// <summary>The roles of Vorlagen. chair and member are scoped to organizations.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Clerk = "clerk";
+    public const string Chair = "chair";
+    public const string Landrat = "landrat";
+    public const string Member = "member";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Clerk, Chair, Landrat, Member];
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [Admin] = "Administration", [Clerk] = "Sitzungsdienst", [Chair] = "Vorsitz", [Landrat] = "Landrat/Landrätin", [Member] = "Kreisrat/Kreisrätin",
+    };
+
+    public static bool IsScoped(string role) => role is Chair or Member;
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Vorlagen.Api.Data;
+
+namespace Vorlagen.Api.Infrastructure.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer …</c> against stored, unexpired, unrevoked token hashes.</summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ConnectionFactory factory, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    public const string TokenUserSql =
+        "SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.body_id AS BodyId FROM access_tokens t " +
+        "JOIN users u ON u.id = t.user_id WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND t.expires_at > @Now AND u.active = 1";
+
+    public const string GrantsSql = "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id";
+
+    public sealed record UserRow
+    {
+        public long Id { get; init; }
+        public string Username { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public long? BodyId { get; init; }
+    }
+
+    public sealed record GrantRow
+    {
+        public string Role { get; init; } = "";
+        public long? OrganizationId { get; init; }
+    }
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (AccessTokens.FromHeader(Request) is not { Length: > 0 } token) return AuthenticateResult.NoResult();
+        await using var connection = await factory.OpenAsync(Context.RequestAborted);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(TokenUserSql,
+            new { Hash = AccessTokens.Hash(token), Now = Instants.Format(clock.GetUtcNow()) });
+        if (user is null) return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        var grants = await connection.QueryAsync<GrantRow>(GrantsSql, new { user.Id });
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(user, grants, SchemeName), SchemeName));
+    }
+
+    /// <summary>The principal both sign-in schemes (token and cookie) build from the stored user.</summary>
+    public static ClaimsPrincipal Principal(UserRow user, IEnumerable<GrantRow> grants, string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(Caller.UserIdClaim, user.Id.ToString()), new(ClaimTypes.Name, user.DisplayName), new(Caller.UsernameClaim, user.Username),
+        };
+        if (user.BodyId is { } body) claims.Add(new Claim(Caller.BodyClaim, body.ToString()));
+        claims.AddRange(grants.Select(g => new Claim(Caller.GrantClaim, g.OrganizationId is { } org ? $"{g.Role}:{org}" : g.Role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
