@@ -2,6 +2,7 @@ using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Features.Tallies;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 
@@ -23,6 +24,7 @@ app.MapOpenApi();
 app.MapAuth();
 app.MapBodies();
 app.MapOrganizations();
+app.MapTallies();
 
 await app.RunAsync();
 

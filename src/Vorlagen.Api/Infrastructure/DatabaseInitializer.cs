@@ -10,12 +10,13 @@ namespace Vorlagen.Api.Infrastructure;
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
 public sealed class DatabaseInitializer(
-    ContentPaths paths, ConnectionFactory factory, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
+    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
     TimeProvider clock, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);

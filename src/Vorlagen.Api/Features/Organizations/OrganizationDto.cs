@@ -1,3 +1,5 @@
+using Vorlagen.Domain.Organizations;
+
 namespace Vorlagen.Api.Features.Organizations;
 
 /// <summary>A Gremium as the API shows it. Also the Dapper row (column aliases match the property names).</summary>
@@ -12,7 +14,7 @@ public sealed record OrganizationDto
     public string Name { get; init; } = "";
     public string ShortName { get; init; } = "";
     public string Kind { get; init; } = "";
-    public string KindLabel => OrganizationKinds.Label(Kind);
+    public string KindLabel => OrganizationKinds.Find(Kind)?.Label ?? Kind;
     public int Seats { get; init; }
     public bool ChairVotes { get; init; }
     public string DefaultMajority { get; init; } = "simple";

@@ -1,12 +1,11 @@
 using FluentValidation;
+using Vorlagen.Domain.Organizations;
 
 namespace Vorlagen.Api.Features.Organizations;
 
 /// <summary>Field rules shared by create and update, so both say the same thing.</summary>
-public static class OrganizationRules
+public static class OrganizationFieldRules
 {
-    public static readonly string[] Majorities = ["simple", "absolute_members", "two_thirds_present", "three_quarters_members"];
-
     public static void ValidOrganizationFields<T>(this AbstractValidator<T> v,
         Func<T, string?> name, Func<T, string?> shortName, Func<T, string?> kind, Func<T, int> seats, Func<T, string?> majority)
     {
@@ -14,11 +13,11 @@ public static class OrganizationRules
             .MaximumLength(200).WithMessage("Der Name darf höchstens 200 Zeichen lang sein.").OverridePropertyName("name");
         v.RuleFor(x => shortName(x)).NotEmpty().WithMessage("Bitte geben Sie eine Kurzbezeichnung an.")
             .MaximumLength(100).WithMessage("Die Kurzbezeichnung darf höchstens 100 Zeichen lang sein.").OverridePropertyName("shortName");
-        v.RuleFor(x => kind(x)).Must(k => k is not null && OrganizationKinds.Labels.ContainsKey(k))
-            .WithMessage($"Unbekannte Art des Gremiums. Erlaubt: {string.Join(", ", OrganizationKinds.Labels.Keys)}.").OverridePropertyName("kind");
+        v.RuleFor(x => kind(x)).Must(k => OrganizationKinds.Find(k) is not null)
+            .WithMessage($"Unbekannte Art des Gremiums. Erlaubt: {string.Join(", ", OrganizationKinds.All.Select(k => k.Code))}.").OverridePropertyName("kind");
         v.RuleFor(x => seats(x)).InclusiveBetween(1, 1000)
             .WithMessage("Die Sitzzahl muss zwischen 1 und 1000 liegen (einschließlich stimmberechtigtem Vorsitz).").OverridePropertyName("seats");
-        v.RuleFor(x => majority(x)).Must(m => m is null || Majorities.Contains(m))
-            .WithMessage($"Unbekanntes Mehrheitserfordernis. Erlaubt: {string.Join(", ", Majorities)}.").OverridePropertyName("defaultMajority");
+        v.RuleFor(x => majority(x)).Must(m => m is null || MajorityRequirements.Find(m) is not null)
+            .WithMessage($"Unbekanntes Mehrheitserfordernis. Erlaubt: {string.Join(", ", MajorityRequirements.All.Select(m => m.Code))}.").OverridePropertyName("defaultMajority");
     }
 }
