@@ -2,6 +2,7 @@ using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tallies;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
@@ -25,6 +26,7 @@ app.MapAuth();
 app.MapBodies();
 app.MapOrganizations();
 app.MapTallies();
+app.MapPapers();
 
 await app.RunAsync();
 

@@ -1,12 +1,14 @@
 using System.Data.Common;
+using Vorlagen.Workflows.Persistence;
 
 namespace Vorlagen.Api.Data;
 
 /// <summary>
 /// One connection per request scope, opened on first use. The transaction behavior begins the
-/// transaction for commands; every Dapper call passes <see cref="Transaction"/> along.
+/// transaction for commands; every Dapper call passes <see cref="Transaction"/> along, and the workflow
+/// runtime joins the same transaction, so a run commits together with the rows it changed.
 /// </summary>
-public sealed class DbSession(ConnectionFactory factory) : IAsyncDisposable
+public sealed class DbSession(ConnectionFactory factory) : IWorkflowDbSession, IAsyncDisposable
 {
     private DbConnection? _connection;
 

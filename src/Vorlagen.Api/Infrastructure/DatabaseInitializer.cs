@@ -11,7 +11,7 @@ namespace Vorlagen.Api.Infrastructure;
 /// </summary>
 public sealed class DatabaseInitializer(
     ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
-    TimeProvider clock, ILogger<DatabaseInitializer> logger)
+    TimeProvider clock, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,6 +21,18 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);
         await CreateBootstrapAdminAsync(cancellationToken);
+        await PublishWorkflowsAsync(cancellationToken);
+    }
+
+    /// <summary>Every workflows/*.json is validated (an invalid file stops start-up) and versioned when it changed.</summary>
+    private async Task PublishWorkflowsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbSession>().ConnectionAsync(cancellationToken);
+        var published = await scope.ServiceProvider.GetRequiredService<Vorlagen.Workflows.Definitions.WorkflowDefinitionPublisher>()
+            .PublishFolderAsync(paths.Workflows, cancellationToken);
+        foreach (var result in published.Where(r => r.Created))
+            logger.LogInformation("Published workflow {Definition} version {Version}", result.Version.DefinitionId, result.Version.Version);
     }
 
     private async Task CreateBootstrapAdminAsync(CancellationToken cancellationToken)

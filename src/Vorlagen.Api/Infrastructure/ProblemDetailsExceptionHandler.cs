@@ -11,7 +11,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = (InfrastructureErrors.Translate(exception) ?? exception) switch
         {
             AppException app => FromApp(app),
             ValidationException validation => FromValidation(validation),

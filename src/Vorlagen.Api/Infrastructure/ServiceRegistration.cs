@@ -35,6 +35,11 @@ public static class ServiceRegistration
         services.AddHostedService<DatabaseInitializer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
+        services.AddVorlagenWorkflows();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -1,10 +1,15 @@
 using MediatR;
 using Vorlagen.Api.Data;
+using Vorlagen.Workflows.Errors;
+using Vorlagen.Workflows.Runtime;
 
 namespace Vorlagen.Api.Infrastructure;
 
-/// <summary>One database transaction per command; queries run without one. Any exception rolls back.</summary>
-public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session)
+/// <summary>
+/// One database transaction per command; queries run without one. Any exception rolls back; a
+/// faulted workflow run is then recorded as an incident in a fresh transaction.
+/// </summary>
+public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session, IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse> where TRequest : IRequest<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -18,9 +23,11 @@ public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session)
             await session.EndAsync(commit: true, cancellationToken);
             return response;
         }
-        catch
+        catch (Exception exception)
         {
             await session.EndAsync(commit: false, CancellationToken.None);
+            if (exception is WorkflowFaultedException { IsRecorded: false } faulted)
+                await services.GetRequiredService<IWorkflowRuntime>().RecordFaultAsync(faulted.Fault, CancellationToken.None);
             throw;
         }
     }

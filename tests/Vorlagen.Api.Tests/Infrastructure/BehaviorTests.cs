@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using FluentValidation;
 using MediatR;
 using Vorlagen.Api.Data;
@@ -11,6 +12,7 @@ public sealed class BehaviorTests : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly ConnectionFactory _factory;
+    private static readonly IServiceProvider EmptyServices = new ServiceCollection().BuildServiceProvider();
 
     public sealed record Rename(string Name) : ICommand<int>;
     public sealed record Lookup(string Name) : IRequest<int>;
@@ -51,7 +53,7 @@ public sealed class BehaviorTests : IDisposable
     public async Task A_command_runs_in_a_transaction_that_commits()
     {
         await using var session = new DbSession(_factory);
-        var behavior = new TransactionBehavior<Rename, int>(session);
+        var behavior = new TransactionBehavior<Rename, int>(session, EmptyServices);
 
         await behavior.Handle(new Rename("x"), CancellationToken.None, async () =>
         {
@@ -67,7 +69,7 @@ public sealed class BehaviorTests : IDisposable
     public async Task A_failing_command_rolls_back_everything_it_wrote()
     {
         await using var session = new DbSession(_factory);
-        var behavior = new TransactionBehavior<Rename, int>(session);
+        var behavior = new TransactionBehavior<Rename, int>(session, EmptyServices);
 
         await Assert.ThrowsAsync<ConflictException>(() => behavior.Handle(new Rename("x"), CancellationToken.None, async () =>
         {
@@ -83,7 +85,7 @@ public sealed class BehaviorTests : IDisposable
     public async Task A_query_runs_without_a_transaction()
     {
         await using var session = new DbSession(_factory);
-        var behavior = new TransactionBehavior<Lookup, int>(session);
+        var behavior = new TransactionBehavior<Lookup, int>(session, EmptyServices);
 
         var seen = await behavior.Handle(new Lookup("x"), CancellationToken.None, () => Task.FromResult(session.Transaction is null ? 1 : 0));
 

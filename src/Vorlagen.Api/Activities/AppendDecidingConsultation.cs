@@ -1,0 +1,41 @@
+using Dapper;
+using Vorlagen.Workflows.Activities;
+
+namespace Vorlagen.Api.Activities;
+
+/// <summary>
+/// After a Widerspruch the decision goes back to the same Gremium: a new beschließend consultation
+/// of the organization that decided last is appended to the Beratungsfolge.
+/// </summary>
+public sealed class AppendDecidingConsultation : Activity
+{
+    public const string LastDecidingSql =
+        "SELECT organization_id AS OrganizationId, is_public AS IsPublic, position AS Position FROM consultations " +
+        "WHERE paper_id = @PaperId AND role = 'beschliessend' ORDER BY position DESC";
+    public const string MaxPositionSql = "SELECT MAX(position) FROM consultations WHERE paper_id = @PaperId";
+    public const string InsertSql =
+        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status) " +
+        "VALUES (@PaperId, @Position, @OrganizationId, 'beschliessend', @IsPublic, NULL, 'pending')";
+
+    private sealed record DecidingRow
+    {
+        public long OrganizationId { get; init; }
+        public bool IsPublic { get; init; }
+    }
+
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        CouncilActivityTypes.AppendDecidingConsultation, _ => new AppendDecidingConsultation(), [Ports.Done]);
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var paper = new PaperContext(context);
+        var args = new { paper.PaperId };
+        var last = (await paper.Connection.QueryAsync<DecidingRow>(new CommandDefinition(LastDecidingSql, args, paper.Transaction,
+            cancellationToken: context.CancellationToken))).First();
+        var position = await paper.Connection.ExecuteScalarAsync<int>(new CommandDefinition(MaxPositionSql, args, paper.Transaction,
+            cancellationToken: context.CancellationToken)) + 1;
+        await paper.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new { paper.PaperId, Position = position, last.OrganizationId, last.IsPublic },
+            paper.Transaction, cancellationToken: context.CancellationToken));
+        context.Complete();
+    }
+}

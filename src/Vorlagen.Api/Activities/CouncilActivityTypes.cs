@@ -1,0 +1,16 @@
+namespace Vorlagen.Api.Activities;
+
+/// <summary>The council activities this host registers with the workflow runtime.</summary>
+public static class CouncilActivityTypes
+{
+    public const string SetPaperStatus = "Vorlagen.Council.SetPaperStatus";
+    public const string Deliberate = "Vorlagen.Council.Deliberate";
+    public const string AppendDecidingConsultation = "Vorlagen.Council.AppendDecidingConsultation";
+
+    /// <summary>Bookmark of a consultation waiting for its result; payload carries the consultation and who may record it.</summary>
+    public const string ConsultationResultBookmark = "Vorlagen.Council.ConsultationResult";
+
+    /// <summary>Journal event of a status change (read back as the paper's history).</summary>
+    public const string TransitionEvent = "Transition";
+    public const string ResultRecordedEvent = "ResultRecorded";
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Dapper;
+using Vorlagen.Api.Data;
+using Vorlagen.Workflows.Activities;
+
+namespace Vorlagen.Api.Activities;
+
+/// <summary>The paper a workflow instance belongs to, and the row operations council activities share.</summary>
+public sealed class PaperContext(ActivityExecutionContext context)
+{
+    public const string StatusSql = "SELECT status FROM papers WHERE id = @PaperId";
+    public const string SetStatusSql =
+        "UPDATE papers SET status = @Status, signed_date = COALESCE(@SignedDate, signed_date), version = version + 1, " +
+        "updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
+
+    public long PaperId { get; } = context.WorkflowInput["paperId"]?.GetValue<long>()
+        ?? throw new InvalidOperationException("The workflow was started without a paperId input.");
+
+    public DbConnection Connection => context.Connection ?? throw new InvalidOperationException("Council activities need the host's database session.");
+    public DbTransaction? Transaction => context.Transaction;
+    public string Now => Instants.Format(context.TimeProvider.GetUtcNow());
+
+    public Task<string> StatusAsync() =>
+        Connection.ExecuteScalarAsync<string>(new CommandDefinition(StatusSql, new { PaperId }, Transaction, cancellationToken: context.CancellationToken))!;
+
+    /// <summary>Changes the paper's status and journals the transition with the action that caused it.</summary>
+    public async Task TransitionAsync(string status, JsonObject? details = null, string? signedDate = null)
+    {
+        var from = await StatusAsync();
+        await Connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new
+        {
+            PaperId, Status = status, SignedDate = signedDate, Now, Actor = context.Actor.Name,
+        }, Transaction, cancellationToken: context.CancellationToken));
+        var payload = details ?? new JsonObject();
+        payload["paperId"] = PaperId;
+        payload["fromStatus"] = from;
+        payload["toStatus"] = status;
+        payload["actorRole"] = context.Actor.Role;
+        context.AppendJournal(CouncilActivityTypes.TransitionEvent, $"{from} → {status}", payload);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Vorlagen.Workflows.Activities;
+
+namespace Vorlagen.Api.Activities;
+
+/// <summary>
+/// Sets the paper's status (input <c>status</c>) and journals the transition with the action,
+/// comment and date of the resume that led here (e.g. the Landrat's <c>sign</c> with its date).
+/// </summary>
+public sealed class SetPaperStatus : Activity
+{
+    public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
+        CouncilActivityTypes.SetPaperStatus, _ => new SetPaperStatus(), [Ports.Done],
+        new InputDescriptor("status", InputType.String, Required: true));
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var status = context.GetInput<string>("status")!;
+        var input = context.ResumeInput;
+        var date = input?["date"]?.GetValue<string>();
+        var details = new JsonObject
+        {
+            ["action"] = input?["action"]?.GetValue<string>() ?? "result",
+            ["comment"] = input?["comment"]?.DeepClone(),
+            ["date"] = date,
+        };
+        await new PaperContext(context).TransitionAsync(status, details, status == Features.Papers.PaperStatuses.Signed ? date : null);
+        context.Complete();
+    }
+}

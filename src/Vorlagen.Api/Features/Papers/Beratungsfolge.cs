@@ -1,0 +1,70 @@
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Domain.Organizations;
+using Vorlagen.Domain.Voting;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// Resolves and checks a drafted Beratungsfolge: the body's template when none is given; exactly one
+/// beschließend consultation and it is the last; every Gremium belongs to the paper's body, is active
+/// and, where it decides, may decide.
+/// </summary>
+public sealed class Beratungsfolge(DbSession db)
+{
+    public const string TemplateSql =
+        "SELECT organization_id AS OrganizationId, role AS Role, is_public AS IsPublic FROM consultation_templates " +
+        "WHERE body_id = @BodyId AND paper_type = @PaperType ORDER BY position";
+    public const string OrganizationsOfBodySql = OrganizationDto.SelectColumnsSql + " WHERE o.body_id = @BodyId";
+
+    private sealed record TemplateRow
+    {
+        public long OrganizationId { get; init; }
+        public string Role { get; init; } = "";
+        public bool IsPublic { get; init; }
+    }
+
+    public async Task<IReadOnlyList<ConsultationInput>> ResolveAsync(long bodyId, string paperType, bool paperPublic,
+        IReadOnlyList<ConsultationInput>? drafted, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var steps = drafted is { Count: > 0 }
+            ? drafted.Select(c => c with { Public = c.Public ?? paperPublic }).ToList()
+            : (await connection.QueryAsync<TemplateRow>(new CommandDefinition(TemplateSql, new { BodyId = bodyId, PaperType = paperType },
+                    db.Transaction, cancellationToken: cancellationToken)))
+                .Select(t => new ConsultationInput(t.OrganizationId, t.Role, t.IsPublic && paperPublic, null)).ToList();
+        var organizations = (await connection.QueryAsync<OrganizationDto>(new CommandDefinition(OrganizationsOfBodySql, new { BodyId = bodyId },
+            db.Transaction, cancellationToken: cancellationToken))).ToDictionary(o => o.Id);
+
+        var failures = Check(steps, organizations).ToList();
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return steps;
+    }
+
+    private static IEnumerable<ValidationFailure> Check(IReadOnlyList<ConsultationInput> steps, IReadOnlyDictionary<long, OrganizationDto> organizations)
+    {
+        if (steps.Count == 0)
+        {
+            yield return new ValidationFailure("consultations", "Die Beratungsfolge ist leer und für diese Vorlagenart gibt es keine Vorlage-Beratungsfolge.");
+            yield break;
+        }
+        var deciding = steps.Select((s, i) => (s, i)).Where(x => x.s.Role == ConsultationRoles.Beschliessend).ToList();
+        if (deciding.Count != 1)
+            yield return new ValidationFailure("consultations", $"Die Beratungsfolge braucht genau eine beschließende Beratung (gefunden: {deciding.Count}).");
+        else if (deciding[0].i != steps.Count - 1)
+            yield return new ValidationFailure("consultations", "Die beschließende Beratung muss die letzte der Beratungsfolge sein.");
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!organizations.TryGetValue(steps[i].OrganizationId, out var organization))
+                yield return new ValidationFailure($"consultations[{i}].organizationId", "Dieses Gremium gehört nicht zur Körperschaft der Vorlage.");
+            else if (!organization.Active)
+                yield return new ValidationFailure($"consultations[{i}].organizationId", $"Das Gremium „{organization.Name}“ ist nicht mehr aktiv.");
+            else if (steps[i].Role == ConsultationRoles.Beschliessend && OrganizationKinds.Find(organization.Kind)?.MayDecide != true)
+                yield return new ValidationFailure($"consultations[{i}].role", $"Das Gremium „{organization.Name}“ berät nur und kann nicht beschließen.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Dapper;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Voting;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// Writes a checked result. Postponed, deferred and removed-from-agenda leave the consultation
+/// pending (it may get a new date); a referral closes it and inserts the other Gremium's
+/// consultation next — followed again by the referring one when that one was to decide.
+/// </summary>
+public static class ConsultationResults
+{
+    public const string StoreSql =
+        "UPDATE consultations SET status = 'done', outcome = @Outcome, result_date = @ResultDate, majority = @Majority, " +
+        "votes_entitled = @Entitled, votes_yes = @Yes, votes_no = @No, votes_abstain = @Abstain, votes_recused = @Recused, " +
+        "resolution_text = @ResolutionText, referred_to_organization_id = @ReferredTo, recorded_at = @Now, recorded_by = @Actor " +
+        "WHERE id = @Id AND status = 'pending'";
+    public const string RedateSql = "UPDATE consultations SET planned_date = COALESCE(@PlannedDate, planned_date) WHERE id = @Id AND status = 'pending'";
+    // Two steps, because SQLite checks UNIQUE (paper_id, position) row by row.
+    public const string ShiftOutSql = "UPDATE consultations SET position = -position - @By WHERE paper_id = @PaperId AND position > @After";
+    public const string ShiftBackSql = "UPDATE consultations SET position = -position WHERE paper_id = @PaperId AND position < 0";
+
+    private static readonly string[] StaysPending = [Outcomes.Postponed, Outcomes.Deferred, Outcomes.RemovedFromAgenda];
+
+    public static async Task StoreAsync(DbSession db, ConsultationRow consultation, RecordResult.Command command, TallyCheckResult check,
+        OrganizationDto? referredTo, Caller caller, string role, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (StaysPending.Contains(command.Outcome))
+        {
+            await db.Connection.ExecuteAsync(new CommandDefinition(RedateSql, new { consultation.Id, PlannedDate = command.PlannedDate?.ToString("yyyy-MM-dd") },
+                db.Transaction, cancellationToken: cancellationToken));
+            return;
+        }
+        var votes = command.Votes?.ToTally();
+        var stored = await db.Connection.ExecuteAsync(new CommandDefinition(StoreSql, new
+        {
+            consultation.Id, command.Outcome, ResultDate = command.Date!.Value.ToString("yyyy-MM-dd"), Majority = check.Derived?.Majority.Rule,
+            votes?.Entitled, votes?.Yes, votes?.No, votes?.Abstain, votes?.Recused, command.ResolutionText,
+            ReferredTo = referredTo?.Id, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.Labels.GetValueOrDefault(role, role)})",
+        }, db.Transaction, cancellationToken: cancellationToken));
+        if (stored == 0) throw new ConflictException("already_recorded", "Für diese Beratung wurde inzwischen bereits ein Ergebnis erfasst.");
+        if (referredTo is not null) await InsertReferralAsync(db, consultation, referredTo, cancellationToken);
+    }
+
+    private static async Task InsertReferralAsync(DbSession db, ConsultationRow current, OrganizationDto referredTo, CancellationToken cancellationToken)
+    {
+        var backToReferrer = current.Role == ConsultationRoles.Beschliessend;
+        var by = backToReferrer ? 2 : 1;
+        await db.Connection.ExecuteAsync(new CommandDefinition(ShiftOutSql, new { current.PaperId, After = current.Position, By = by }, db.Transaction, cancellationToken: cancellationToken));
+        await db.Connection.ExecuteAsync(new CommandDefinition(ShiftBackSql, new { current.PaperId }, db.Transaction, cancellationToken: cancellationToken));
+        await PaperEditingInsert(db, current.PaperId, current.Position + 1, referredTo.Id, ConsultationRoles.Vorberatend, current.IsPublic, cancellationToken);
+        if (backToReferrer)
+            await PaperEditingInsert(db, current.PaperId, current.Position + 2, current.OrganizationId, current.Role, current.IsPublic, cancellationToken);
+    }
+
+    private static Task PaperEditingInsert(DbSession db, long paperId, int position, long organizationId, string role, bool isPublic, CancellationToken ct) =>
+        db.Connection.ExecuteAsync(new CommandDefinition(CreatePaper.InsertConsultationSql, new
+        {
+            PaperId = paperId, Position = position, OrganizationId = organizationId, Role = role, IsPublic = isPublic, PlannedDate = (string?)null,
+        }, db.Transaction, cancellationToken: ct));
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>A clerk drafts a Vorlage; its workflow instance starts in the same transaction and waits in "draft".</summary>
+public static class CreatePaper
+{
+    public sealed record Command(long BodyId, string? Reference, PaperInput Paper) : ICommand<PaperDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.BodyId).GreaterThan(0).WithMessage("Bitte geben Sie die Körperschaft (bodyId) an.");
+            RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.")
+                .Must(r => r is null || r.Trim().Length > 0).WithMessage("Die Vorlagen-Nr. darf nicht leer sein; lassen Sie sie weg, um sie vergeben zu lassen.");
+            RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
+        }
+    }
+
+    public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
+    public const string InsertSql =
+        "INSERT INTO papers (body_id, reference, paper_type, title, paper_date, originator, legal_basis, consulted_with, proposal, reasoning, " +
+        "financial_impact, effective_date, is_public, status, version, created_at, created_by, updated_at, updated_by) VALUES (@BodyId, @Reference, " +
+        "@PaperType, @Title, @PaperDate, @Originator, @LegalBasis, @ConsultedWith, @Proposal, @Reasoning, @FinancialImpact, @EffectiveDate, " +
+        "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor) {{ReturnId}}";
+    public const string InsertConsultationSql =
+        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status) " +
+        "VALUES (@PaperId, @Position, @OrganizationId, @Role, @IsPublic, @PlannedDate, 'pending')";
+    public const string SetInstanceSql = "UPDATE papers SET workflow_instance_id = @InstanceId WHERE id = @Id";
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Beratungsfolge beratungsfolge, ReferenceNumbers numbers,
+        PaperWorkflow workflow, PaperReader reader) : IRequestHandler<Command, PaperDto>
+    {
+        public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var connection = await db.ConnectionAsync(cancellationToken);
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(BodyExistsSql, command, db.Transaction, cancellationToken: cancellationToken)) == 0)
+                throw new NotFoundException("Körperschaft", command.BodyId);
+            PaperEditing.RequireClerk(caller, command.BodyId);
+            var input = command.Paper;
+            var paperPublic = input.Public ?? true;
+            var date = input.Date ?? BerlinTime.Today(clock);
+            var steps = await beratungsfolge.ResolveAsync(command.BodyId, PaperInputValidator.Beschlussvorlage, paperPublic, input.Consultations, cancellationToken);
+
+            var reference = command.Reference?.Trim() ?? await numbers.NextAsync(command.BodyId, date, cancellationToken);
+            if (command.Reference is not null && await numbers.IsTakenAsync(command.BodyId, reference, cancellationToken))
+                throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
+
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Render(InsertSql), new
+            {
+                command.BodyId, Reference = reference, PaperType = PaperInputValidator.Beschlussvorlage, Title = input.Title!.Trim(),
+                PaperDate = date.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(), input.LegalBasis, input.ConsultedWith,
+                input.Proposal, input.Reasoning, FinancialImpact = Serialize(input.FinancialImpact),
+                EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"), IsPublic = paperPublic,
+                Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
+            }, db.Transaction, cancellationToken: cancellationToken));
+            await PaperEditing.InsertConsultationsAsync(db, id, steps, cancellationToken);
+
+            var instanceId = await workflow.StartAsync(id, caller, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(SetInstanceSql, new { Id = id, InstanceId = instanceId }, db.Transaction, cancellationToken: cancellationToken));
+            return await reader.ReadAsync(id, cancellationToken);
+        }
+    }
+
+    public static string? Serialize(FinancialImpact? impact) => impact is null ? null : JsonSerializer.Serialize(impact, JsonSerializerOptions.Web);
+}

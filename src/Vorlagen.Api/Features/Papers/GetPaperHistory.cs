@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using MediatR;
+using Vorlagen.Api.Activities;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Voting;
+using Vorlagen.Workflows.Runtime;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// The paper's history, read from its workflow journal: each transition and each recorded result,
+/// with time, actor and role. Results of non-public consultations are reduced for callers who may
+/// not see them.
+/// </summary>
+public static class GetPaperHistory
+{
+    public sealed record Query(long PaperId) : IRequest<IReadOnlyList<HistoryEntry>>;
+
+    public sealed record HistoryEntry(long Sequence, DateTimeOffset Time, string Kind, string? ActorName, string? ActorRole,
+        string? Action, string? FromStatus, string? ToStatus, string? StatusLabel, long? ConsultationId, string? OrganizationName,
+        string? Outcome, string? OutcomeLabel, JsonNode? Votes, bool? Unanimous, string? Date, string? Comment, bool Restricted);
+
+    public sealed class Handler(PaperReader reader, IWorkflowRuntime runtime, Caller caller) : IRequestHandler<Query, IReadOnlyList<HistoryEntry>>
+    {
+        public async Task<IReadOnlyList<HistoryEntry>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var loaded = await reader.LoadVisibleAsync(query.PaperId, cancellationToken);
+            if (loaded.Paper.WorkflowInstanceId is not { } instanceId) return [];
+            var state = await runtime.GetStateAsync(instanceId, cancellationToken);
+            var entries = new List<HistoryEntry>();
+            foreach (var record in state.Journal)
+            {
+                var payload = record.Payload is null ? null : JsonNode.Parse(record.Payload) as JsonObject;
+                if (payload is null) continue;
+                if (record.EventName == CouncilActivityTypes.TransitionEvent)
+                {
+                    var to = Text(payload, "toStatus");
+                    entries.Add(new HistoryEntry(record.Sequence, record.Timestamp, "transition", record.ActorName, record.ActorRole,
+                        Text(payload, "action"), Text(payload, "fromStatus"), to, to is null ? null : PaperStatuses.Label(to),
+                        null, null, null, null, null, null, Text(payload, "date"), Text(payload, "comment"), false));
+                }
+                else if (record.EventName == CouncilActivityTypes.ResultRecordedEvent)
+                {
+                    entries.Add(Result(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded));
+                }
+            }
+            return entries;
+        }
+
+        private HistoryEntry Result(long sequence, DateTimeOffset time, string? actor, string? role, JsonObject payload, PaperReader.Loaded loaded)
+        {
+            var consultationId = payload["consultationId"]?.GetValue<long>();
+            var consultation = loaded.Consultations.FirstOrDefault(c => c.Id == consultationId);
+            var visible = consultation is not null && PaperAccess.CanSeeDetails(caller, loaded.Paper.BodyId, consultation);
+            var outcome = visible ? Text(payload, "outcome") : null;
+            return new HistoryEntry(sequence, time, "result", actor, role, PaperWorkflow.RecordResultAction, null, null, null, consultationId,
+                Text(payload, "organizationName"), outcome, outcome is null ? (visible ? null : "nichtöffentlich") : Outcomes.Find(outcome)?.Label,
+                visible ? payload["votes"]?.DeepClone() : null, visible ? payload["unanimous"]?.GetValue<bool?>() : null,
+                Text(payload, "date"), null, !visible);
+        }
+
+        private static string? Text(JsonObject payload, string name) => payload[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    }
+}

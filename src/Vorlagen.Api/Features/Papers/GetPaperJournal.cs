@@ -1,0 +1,38 @@
+using MediatR;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Workflows.Journal;
+using Vorlagen.Workflows.Runtime;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// The raw, hash-chained journal (audit view) and its verification. The raw records carry every
+/// input, including non-public tallies, so they are for the office (clerk, Landrat, admin) only;
+/// the verification result reveals nothing and is open to everyone who can see the paper.
+/// </summary>
+public static class GetPaperJournal
+{
+    public sealed record Query(long PaperId) : IRequest<IReadOnlyList<WorkflowExecutionLogRecord>>;
+    public sealed record Verify(long PaperId) : IRequest<JournalVerificationResult>;
+
+    public sealed class Handler(PaperReader reader, IWorkflowRuntime runtime, Caller caller)
+        : IRequestHandler<Query, IReadOnlyList<WorkflowExecutionLogRecord>>, IRequestHandler<Verify, JournalVerificationResult>
+    {
+        public async Task<IReadOnlyList<WorkflowExecutionLogRecord>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var loaded = await reader.LoadVisibleAsync(query.PaperId, cancellationToken);
+            if (!caller.SeesAllOf(loaded.Paper.BodyId))
+                throw new ForbiddenException("Das vollständige Journal ist dem Sitzungsdienst, dem Landrat und der Administration vorbehalten.");
+            return loaded.Paper.WorkflowInstanceId is { } id ? (await runtime.GetStateAsync(id, cancellationToken)).Journal : [];
+        }
+
+        public async Task<JournalVerificationResult> Handle(Verify query, CancellationToken cancellationToken)
+        {
+            var loaded = await reader.LoadVisibleAsync(query.PaperId, cancellationToken);
+            return loaded.Paper.WorkflowInstanceId is { } id
+                ? await runtime.VerifyJournalAsync(id, cancellationToken)
+                : new JournalVerificationResult(true, 0, null, null);
+        }
+    }
+}

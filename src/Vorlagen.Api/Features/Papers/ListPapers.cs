@@ -1,0 +1,68 @@
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// Papers the caller may see, filtered and paged, newest first. The visibility filter is part of
+/// the SQL, so counts and pages never include what the caller may not see. <c>q</c> searches
+/// reference and title for everyone, the texts too.
+/// </summary>
+public static class ListPapers
+{
+    public sealed record Query(long? BodyId, string? Status, long? OrganizationId, string? Q, int? Year, int Page, int PageSize)
+        : IRequest<PagedList<PaperSummaryDto>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            this.ValidPaging(q => q.Page, q => q.PageSize);
+            RuleFor(q => q.Status).Must(s => s is null || PaperStatuses.Labels.ContainsKey(s))
+                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Keys)}.");
+            RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.");
+        }
+    }
+
+    private const string Where =
+        " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR p.status = @Status) " +
+        "AND (@OrganizationId IS NULL OR EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)) " +
+        "AND (@Year IS NULL OR p.paper_date LIKE @YearPrefix) " +
+        "AND (@Q IS NULL OR p.reference LIKE @Pattern ESCAPE '!' OR p.title LIKE @Pattern ESCAPE '!' OR p.proposal LIKE @Pattern ESCAPE '!' " +
+        "OR p.reasoning LIKE @Pattern ESCAPE '!') AND " +
+        PaperSql.VisibleFilter;
+
+    public const string CountSql = "SELECT COUNT(*) FROM papers p" + Where;
+    public const string PageSql =
+        "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, p.paper_date AS PaperDate, " +
+        "p.originator AS Originator, p.is_public AS IsPublic, p.status AS Status, p.version AS Version FROM papers p" + Where +
+        " ORDER BY p.paper_date DESC, p.id DESC {{Page}}";
+
+    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, PagedList<PaperSummaryDto>>
+    {
+        public async Task<PagedList<PaperSummaryDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var connection = await db.ConnectionAsync(cancellationToken);
+            var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
+            var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+            args.AddDynamicParams(new
+            {
+                query.BodyId, query.Status, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%", Q = q,
+                Pattern = q is null ? null : "%" + Escape(q) + "%", query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
+            });
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction, cancellationToken: cancellationToken));
+            var items = rows.Select(p => new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
+                p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Version)).ToList();
+            return new PagedList<PaperSummaryDto>(items, query.Page, query.PageSize, total);
+        }
+
+        // What users type is literal text, not a LIKE pattern ('[' is a wildcard in SQL Server).
+        private static string Escape(string text) =>
+            text.Replace("!", "!!").Replace("%", "!%").Replace("_", "!_").Replace("[", "![");
+    }
+}

@@ -1,0 +1,26 @@
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>Who may see which paper and consultation; the SQL twin is <see cref="PaperSql.VisibleFilter"/>.</summary>
+public static class PaperAccess
+{
+    public static object FilterArgs(Caller caller) => new
+    {
+        AllBodies = caller.IsSystemAdmin ? 1 : 0,
+        FullBodyId = caller.BodyId is { } body && caller.SeesAllOf(body) ? body : -1L,
+        UserId = caller.UserId ?? -1L,
+    };
+
+    public static bool CanSee(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
+        caller.SeesAllOf(paper.BodyId)
+        || (!PaperStatuses.IsInternal(paper.Status)
+            && (paper.IsPublic || (caller.BelongsTo(paper.BodyId) && consultations.Any(c => IsOwnGremium(caller, c.OrganizationId)))));
+
+    /// <summary>A non-public consultation's result and tally only for the office and that Gremium's own members and chair.</summary>
+    public static bool CanSeeDetails(Caller caller, long bodyId, ConsultationRow consultation) =>
+        consultation.IsPublic || caller.SeesAllOf(bodyId) || (caller.BelongsTo(bodyId) && IsOwnGremium(caller, consultation.OrganizationId));
+
+    private static bool IsOwnGremium(Caller caller, long organizationId) =>
+        caller.MemberOf.Contains(organizationId) || caller.ChairOf.Contains(organizationId);
+}

@@ -1,0 +1,30 @@
+using Dapper;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>What drafting and editing share: who may do it, and writing the Beratungsfolge rows.</summary>
+public static class PaperEditing
+{
+    public const string DeleteConsultationsSql = "DELETE FROM consultations WHERE paper_id = @PaperId";
+
+    public static void RequireClerk(Caller caller, long bodyId)
+    {
+        if (!caller.Is(Roles.Clerk) || !caller.BelongsTo(bodyId))
+            throw new ForbiddenException("Vorlagen entwerfen und bearbeiten darf nur der Sitzungsdienst der Körperschaft.");
+    }
+
+    public static async Task InsertConsultationsAsync(DbSession db, long paperId, IReadOnlyList<ConsultationInput> steps, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            await db.Connection.ExecuteAsync(new CommandDefinition(CreatePaper.InsertConsultationSql, new
+            {
+                PaperId = paperId, Position = i + 1, steps[i].OrganizationId, steps[i].Role, IsPublic = steps[i].Public ?? true,
+                PlannedDate = steps[i].PlannedDate?.ToString("yyyy-MM-dd"),
+            }, db.Transaction, cancellationToken: cancellationToken));
+        }
+    }
+}

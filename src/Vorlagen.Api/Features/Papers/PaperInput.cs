@@ -1,0 +1,53 @@
+using FluentValidation;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>The editable fields of a Vorlage, shared by create and update.</summary>
+public sealed record PaperInput(
+    string? PaperType, string? Title, DateOnly? Date, string? Originator, string? LegalBasis, string? ConsultedWith,
+    string? Proposal, string? Reasoning, FinancialImpact? FinancialImpact, DateOnly? EffectiveDate, bool? Public,
+    IReadOnlyList<ConsultationInput>? Consultations);
+
+/// <summary>A step of the Beratungsfolge as drafted.</summary>
+public sealed record ConsultationInput(long OrganizationId, string? Role, bool? Public, DateOnly? PlannedDate);
+
+public sealed class PaperInputValidator : AbstractValidator<PaperInput>
+{
+    public const string Beschlussvorlage = "Beschlussvorlage";
+    public const int MaxConsultations = 20;
+
+    public PaperInputValidator()
+    {
+        RuleFor(p => p.PaperType).Must(t => t is null or Beschlussvorlage)
+            .WithMessage("Derzeit können nur Beschlussvorlagen angelegt werden (paperType \"Beschlussvorlage\").");
+        RuleFor(p => p.Title).NotEmpty().WithMessage("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.")
+            .MaximumLength(500).WithMessage("Der Gegenstand darf höchstens 500 Zeichen lang sein.");
+        RuleFor(p => p.Originator).NotEmpty().WithMessage("Bitte geben Sie den Einreicher an.")
+            .MaximumLength(200).WithMessage("Der Einreicher darf höchstens 200 Zeichen lang sein.");
+        RuleFor(p => p.Proposal).NotEmpty().WithMessage("Bitte geben Sie den Beschlussvorschlag an.")
+            .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.");
+        RuleFor(p => p.Reasoning).NotEmpty().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
+            .MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.");
+        RuleFor(p => p.LegalBasis).MaximumLength(2_000).WithMessage("Die rechtliche Grundlage darf höchstens 2.000 Zeichen lang sein.");
+        RuleFor(p => p.ConsultedWith).MaximumLength(2_000).WithMessage("„Vorlage beraten mit“ darf höchstens 2.000 Zeichen lang sein.");
+        RuleFor(p => p.Consultations!.Count).LessThanOrEqualTo(MaxConsultations).When(p => p.Consultations is not null)
+            .OverridePropertyName("consultations").WithMessage($"Eine Beratungsfolge hat höchstens {MaxConsultations} Beratungen.");
+        RuleForEach(p => p.Consultations).ChildRules(c =>
+        {
+            c.RuleFor(x => x.OrganizationId).GreaterThan(0).WithMessage("Bitte wählen Sie das Gremium.");
+            c.RuleFor(x => x.Role).Must(r => Domain.Voting.ConsultationRoles.Find(r) is not null)
+                .WithMessage("Die Rolle muss vorberatend, beschliessend oder kenntnisnahme sein.");
+        });
+        RuleFor(p => p.FinancialImpact!).ChildRules(f =>
+        {
+            f.RuleFor(x => x.TotalCost).GreaterThanOrEqualTo(0).WithMessage("Die Gesamtkosten dürfen nicht negativ sein.");
+            f.RuleFor(x => x.Income).GreaterThanOrEqualTo(0).WithMessage("Die Einnahmen dürfen nicht negativ sein.");
+            f.RuleFor(x => x.OwnShare).GreaterThanOrEqualTo(0).WithMessage("Der Eigenanteil darf nicht negativ sein.");
+            f.RuleFor(x => x.ObjectRelatedIncome).GreaterThanOrEqualTo(0).WithMessage("Die objektbezogenen Einnahmen dürfen nicht negativ sein.");
+            f.RuleFor(x => x.BudgetYear).InclusiveBetween(1990, 2100).WithMessage("Das Haushaltsjahr muss zwischen 1990 und 2100 liegen.");
+            f.RuleFor(x => x.BudgetLine).MaximumLength(100).WithMessage("Die Haushaltsstelle darf höchstens 100 Zeichen lang sein.");
+            f.RuleFor(x => x.TreasuryCoordination).MaximumLength(500).WithMessage("Der Vermerk zur Kämmerei darf höchstens 500 Zeichen lang sein.");
+            f.RuleFor(x => x.TreasuryStatement).MaximumLength(5_000).WithMessage("Die Stellungnahme der Kämmerei darf höchstens 5.000 Zeichen lang sein.");
+        }).When(p => p.FinancialImpact is not null);
+    }
+}

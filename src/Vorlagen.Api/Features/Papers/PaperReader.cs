@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Voting;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// Loads a paper as one caller may see it: invisible papers are "not found" (their existence does
+/// not leak), non-public consultations are reduced to Gremium, date and "nichtöffentlich".
+/// </summary>
+public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workflow)
+{
+    public sealed record Loaded(PaperRow Paper, IReadOnlyList<ConsultationRow> Consultations);
+
+    /// <summary>The raw rows, if the caller may see the paper; 404 otherwise.</summary>
+    public async Task<Loaded> LoadVisibleAsync(long id, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var paper = await connection.QuerySingleOrDefaultAsync<PaperRow>(new CommandDefinition(PaperSql.PaperByIdSql, new { Id = id },
+            db.Transaction, cancellationToken: cancellationToken));
+        var consultations = paper is null ? [] : (await connection.QueryAsync<ConsultationRow>(new CommandDefinition(
+            PaperSql.ConsultationsOfPaperSql, new { Id = id }, db.Transaction, cancellationToken: cancellationToken))).ToList();
+        if (paper is null || !PaperAccess.CanSee(caller, paper, consultations)) throw new NotFoundException("Vorlage", id);
+        return new Loaded(paper, consultations);
+    }
+
+    public async Task<PaperDto> ReadAsync(long id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadVisibleAsync(id, cancellationToken);
+        var actions = await workflow.AvailableActionsAsync(loaded, caller, cancellationToken);
+        return ToDto(loaded, actions);
+    }
+
+    private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions)
+    {
+        var p = loaded.Paper;
+        return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
+            p.ConsultedWith, p.Proposal, p.Reasoning,
+            p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),
+            Date(p.EffectiveDate), p.IsPublic, p.Status, PaperStatuses.Label(p.Status), Date(p.SignedDate), p.Version,
+            [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c))], actions,
+            Instants.Parse(p.CreatedAt), p.CreatedBy, Instants.Parse(p.UpdatedAt), p.UpdatedBy);
+    }
+
+    private ConsultationDto Consultation(long bodyId, ConsultationRow c)
+    {
+        var details = PaperAccess.CanSeeDetails(caller, bodyId, c);
+        var role = ConsultationRoles.Find(c.Role)?.Label ?? c.Role;
+        var status = c.Status == ConsultationStatuses.Done ? "beraten" : "offen";
+        return new ConsultationDto(c.Id, c.Position, c.OrganizationId, c.OrganizationName, c.Role, role, c.IsPublic,
+            c.IsPublic ? "öffentlich" : "nichtöffentlich", Date(c.PlannedDate), c.Status, status,
+            details && c.Outcome is not null ? Result(c) : null, Restricted: !details);
+    }
+
+    private static ConsultationResultDto Result(ConsultationRow c)
+    {
+        var votes = c.VotesEntitled is { } entitled
+            ? new VotesDto(entitled, c.VotesYes ?? 0, c.VotesNo ?? 0, c.VotesAbstain ?? 0, c.VotesRecused ?? 0)
+            : null;
+        return new ConsultationResultDto(c.Outcome!, Outcomes.Find(c.Outcome)?.Label ?? c.Outcome!, Date(c.ResultDate), votes, c.Majority,
+            votes is null ? null : votes.No == 0 && votes.Yes > 0,
+            votes is null ? null : Outcomes.Find(c.Outcome)?.Expectation == TallyExpectation.MajorityReached,
+            c.ResolutionText, c.ReferredToOrganizationId, c.ReferredToOrganizationName, c.RecordedBy);
+    }
+
+    public static DateOnly? Date(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

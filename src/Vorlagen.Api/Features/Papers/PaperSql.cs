@@ -1,0 +1,34 @@
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>Queries shared by the paper slices.</summary>
+public static class PaperSql
+{
+    public const string SelectPaperSql =
+        "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, " +
+        "p.paper_date AS PaperDate, p.originator AS Originator, p.legal_basis AS LegalBasis, p.consulted_with AS ConsultedWith, " +
+        "p.proposal AS Proposal, p.reasoning AS Reasoning, p.financial_impact AS FinancialImpact, p.effective_date AS EffectiveDate, " +
+        "p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.workflow_instance_id AS WorkflowInstanceId, " +
+        "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy " +
+        "FROM papers p";
+
+    public const string PaperByIdSql = SelectPaperSql + " WHERE p.id = @Id";
+
+    public const string ConsultationsOfPaperSql =
+        "SELECT c.id AS Id, c.paper_id AS PaperId, c.position AS Position, c.organization_id AS OrganizationId, o.name AS OrganizationName, o.kind AS OrganizationKind, " +
+        "c.role AS Role, c.is_public AS IsPublic, c.planned_date AS PlannedDate, c.status AS Status, c.outcome AS Outcome, " +
+        "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
+        "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
+        "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy " +
+        "FROM consultations c JOIN organizations o ON o.id = c.organization_id " +
+        "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id WHERE c.paper_id = @Id ORDER BY c.position";
+
+    /// <summary>
+    /// Which papers a caller may see. Parameters: @AllBodies (system admin), @FullBodyId (clerk, Landrat,
+    /// admin of that body; -1 otherwise), @UserId (-1 for anonymous). Everyone else sees released public
+    /// papers, and members/chairs also released non-public papers that one of their Gremien deliberates.
+    /// </summary>
+    public const string VisibleFilter =
+        "(@AllBodies = 1 OR p.body_id = @FullBodyId OR (p.status NOT IN ('draft', 'submitted') AND (p.is_public = 1 OR EXISTS (" +
+        "SELECT 1 FROM consultations vc JOIN user_roles vr ON vr.organization_id = vc.organization_id " +
+        "WHERE vc.paper_id = p.id AND vr.user_id = @UserId AND vr.role IN ('member', 'chair')))))";
+}

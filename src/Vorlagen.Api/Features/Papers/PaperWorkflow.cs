@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Vorlagen.Api.Activities;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Organizations;
+using Vorlagen.Workflows.Activities.BuiltIn;
+using Vorlagen.Workflows.Runtime;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// The bridge between papers and the workflow runtime: starts the Beschlussvorlage workflow, lists
+/// what a caller may do now (the roles come from the definition's bookmarks, not from code), and
+/// performs actions in the caller's name and role.
+/// </summary>
+public sealed class PaperWorkflow(IWorkflowRuntime runtime)
+{
+    public const string DefinitionId = "beschlussvorlage";
+    public const string RecordResultAction = "record_result";
+
+    public static string CorrelationId(long paperId) => "paper:" + paperId.ToString(CultureInfo.InvariantCulture);
+
+    public static WorkflowActor Actor(Caller caller, string? role) =>
+        new(caller.UserId?.ToString(CultureInfo.InvariantCulture) ?? "anonymous", caller.DisplayName, role);
+
+    public async Task<string> StartAsync(long paperId, Caller caller, CancellationToken cancellationToken)
+    {
+        var result = await runtime.CreateAndRunAsync(new CreateAndRunWorkflowRequest(DefinitionId, CorrelationId(paperId),
+            new JsonObject { ["paperId"] = paperId }, Actor(caller, Roles.Clerk)), cancellationToken);
+        return result.Instance.Id;
+    }
+
+    /// <summary>Actions the caller may take now, including <c>record_result</c> when a consultation of theirs waits.</summary>
+    public async Task<IReadOnlyList<string>> AvailableActionsAsync(PaperReader.Loaded paper, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.BelongsTo(paper.Paper.BodyId) || caller.UserId is null) return [];
+        var correlation = CorrelationId(paper.Paper.Id);
+        var actions = new List<string>();
+        foreach (var role in caller.Roles)
+            actions.AddRange((await runtime.GetAvailableActionsAsync(correlation, Actor(caller, role), cancellationToken)).Select(a => a.Action));
+        if (await WaitingConsultationAsync(paper, cancellationToken) is { } waiting && RoleForResult(caller, waiting) is not null)
+            actions.Add(RecordResultAction);
+        return [.. actions.Distinct()];
+    }
+
+    /// <summary>Which of the caller's roles permits <paramref name="action"/> now; null if none does.</summary>
+    public async Task<string?> RoleForActionAsync(long paperId, string action, Caller caller, CancellationToken cancellationToken)
+    {
+        foreach (var role in caller.Roles)
+        {
+            var available = await runtime.GetAvailableActionsAsync(CorrelationId(paperId), Actor(caller, role), cancellationToken);
+            if (available.Any(a => a.Action == action)) return role;
+        }
+        return null;
+    }
+
+    /// <summary>Whether any role may take <paramref name="action"/> now (to tell 403 from 409).</summary>
+    public async Task<bool> IsOfferedAsync(long paperId, string action, CancellationToken cancellationToken) =>
+        (await runtime.GetOpenBookmarksAsync(CorrelationId(paperId), cancellationToken))
+        .Where(b => b.Name == WaitForActionPayload.BookmarkName)
+        .Any(b => WaitForActionPayload.FromJson(b.Payload).AllowedActions.Contains(action));
+
+    public Task<WorkflowRunResult> ActAsync(long paperId, string action, JsonObject input, Caller caller, string role, CancellationToken cancellationToken) =>
+        runtime.ResumeActionAsync(new ResumeActionRequest(CorrelationId(paperId), action, input, Actor(caller, role)), cancellationToken);
+
+    /// <summary>The consultation whose result the workflow waits for, with the roles the definition allows to record it.</summary>
+    public sealed record WaitingConsultation(long ConsultationId, long OrganizationId, string OrganizationKind, IReadOnlyList<string> AllowedRoles);
+
+    public async Task<WaitingConsultation?> WaitingConsultationAsync(PaperReader.Loaded paper, CancellationToken cancellationToken)
+    {
+        var bookmark = (await runtime.GetOpenBookmarksAsync(CorrelationId(paper.Paper.Id), cancellationToken))
+            .FirstOrDefault(b => b.Name == CouncilActivityTypes.ConsultationResultBookmark);
+        if (bookmark is null) return null;
+        var id = bookmark.Payload["consultationId"]!.GetValue<long>();
+        var organizationId = bookmark.Payload["organizationId"]!.GetValue<long>();
+        var roles = bookmark.Payload["allowedRoles"] is JsonArray list ? list.Select(r => r!.GetValue<string>()).ToList() : [];
+        var kind = paper.Consultations.FirstOrDefault(c => c.Id == id)?.OrganizationKind ?? "";
+        return new WaitingConsultation(id, organizationId, kind, roles);
+    }
+
+    /// <summary>
+    /// Results are recorded by the chair of that Gremium, by the Landrat where he chairs (Kreistag,
+    /// Kreisausschuss), or by a clerk on the chair's behalf — each only if the definition allows the role.
+    /// </summary>
+    public static string? RoleForResult(Caller caller, WaitingConsultation waiting)
+    {
+        if (waiting.AllowedRoles.Contains(Roles.Chair) && caller.ChairOf.Contains(waiting.OrganizationId)) return Roles.Chair;
+        if (waiting.AllowedRoles.Contains(Roles.Landrat) && caller.Is(Roles.Landrat)
+            && waiting.OrganizationKind is OrganizationKinds.Kreistag or OrganizationKinds.Kreisausschuss) return Roles.Landrat;
+        if (waiting.AllowedRoles.Contains(Roles.Clerk) && caller.Is(Roles.Clerk)) return Roles.Clerk;
+        return null;
+    }
+
+    public async Task ResumeResultAsync(long paperId, long consultationId, JsonObject input, Caller caller, string role, CancellationToken cancellationToken) =>
+        await runtime.ResumeAsync(new ResumeByFilterRequest(
+            new BookmarkFilter(CouncilActivityTypes.ConsultationResultBookmark, CorrelationId(paperId), new JsonObject { ["consultationId"] = consultationId }),
+            input, Actor(caller, role)), cancellationToken);
+}

@@ -1,0 +1,75 @@
+using MediatR;
+using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Infrastructure;
+
+namespace Vorlagen.Api.Features.Papers;
+
+public static class PapersEndpoints
+{
+    public sealed record PaperRequest(long BodyId, string? Reference, string? PaperType, string? Title, DateOnly? Date, string? Originator,
+        string? LegalBasis, string? ConsultedWith, string? Proposal, string? Reasoning, FinancialImpact? FinancialImpact, DateOnly? EffectiveDate,
+        bool? Public, IReadOnlyList<ConsultationInput>? Consultations)
+    {
+        public PaperInput ToInput() => new(PaperType, Title, Date, Originator, LegalBasis, ConsultedWith, Proposal, Reasoning, FinancialImpact,
+            EffectiveDate, Public, Consultations);
+    }
+
+    public sealed record ActionRequest(string? Comment, DateOnly? Date);
+
+    public sealed record ResultRequest(DateOnly? Date, string? Outcome, VotesInput? Votes, string? Majority, bool SecondSession,
+        string? ResolutionText, long? ReferredToOrganizationId, DateOnly? PlannedDate);
+
+    public static void MapPapers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/papers").WithTags("Vorlagen");
+        group.MapGet("", List).WithName("ListPapers");
+        group.MapGet("{id:long}", Get).WithName("GetPaper");
+        group.MapPost("", Create).WithName("CreatePaper").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        group.MapPut("{id:long}", Update).WithName("UpdatePaper").RequireAuthorization();
+        group.MapPost("{id:long}/actions/{action}", Act).WithName("PerformPaperAction").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        group.MapPost("{id:long}/consultations/{consultationId:long}/result", Result).WithName("RecordConsultationResult")
+            .RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        group.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetPaperHistory.Query(id), ct)).WithName("GetPaperHistory");
+        group.MapGet("{id:long}/journal", (IMediator m, long id, CancellationToken ct) => m.Send(new GetPaperJournal.Query(id), ct))
+            .WithName("GetPaperJournal").RequireAuthorization();
+        group.MapGet("{id:long}/journal/verify", (IMediator m, long id, CancellationToken ct) => m.Send(new GetPaperJournal.Verify(id), ct))
+            .WithName("VerifyPaperJournal");
+    }
+
+    private static Task<PagedList<PaperSummaryDto>> List(IMediator mediator, CancellationToken ct, long? bodyId, string? status,
+        long? organizationId, string? q, int? year, int page = 1, int pageSize = PagedList<PaperSummaryDto>.DefaultPageSize) =>
+        mediator.Send(new ListPapers.Query(bodyId, status, organizationId, q, year, page, pageSize), ct);
+
+    private static async Task<IResult> Get(IMediator mediator, HttpContext http, long id, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new GetPaper.Query(id), ct);
+        return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+
+    private static async Task<IResult> Create(IMediator mediator, HttpContext http, PaperRequest request, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new CreatePaper.Command(request.BodyId, request.Reference, request.ToInput()), ct);
+        http.Response.Headers.ETag = HttpResults.ETag(paper.Version);
+        http.Response.Headers.Location = $"/api/papers/{paper.Id}";
+        return Results.Created($"/api/papers/{paper.Id}", paper);
+    }
+
+    private static async Task<IResult> Update(IMediator mediator, HttpContext http, long id, PaperRequest request, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new UpdatePaper.Command(id, IfMatch.Parse(http.Request), request.Reference, request.ToInput()), ct);
+        return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+
+    private static async Task<IResult> Act(IMediator mediator, HttpContext http, long id, string action, ActionRequest? request, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new PerformAction.Command(id, action, request?.Comment, request?.Date, IfMatch.Parse(http.Request)), ct);
+        return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+
+    private static async Task<IResult> Result(IMediator mediator, HttpContext http, long id, long consultationId, ResultRequest request, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new RecordResult.Command(id, consultationId, IfMatch.Parse(http.Request), request.Date, request.Outcome,
+            request.Votes, request.Majority, request.SecondSession, request.ResolutionText, request.ReferredToOrganizationId, request.PlannedDate), ct);
+        return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Voting;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>
+/// The chair (or the Landrat where he chairs, or a clerk on their behalf) records a consultation's
+/// result. Strictly in Beratungsfolge order; the tally is checked by the same engine as the
+/// tally-check endpoint; a recorded result is immutable. Then the workflow continues.
+/// </summary>
+public static class RecordResult
+{
+    public sealed record Command(long PaperId, long ConsultationId, int? ExpectedVersion, DateOnly? Date, string? Outcome, VotesInput? Votes,
+        string? Majority, bool SecondSession, string? ResolutionText, long? ReferredToOrganizationId, DateOnly? PlannedDate) : ICommand<PaperDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Date).NotNull().WithMessage("Bitte geben Sie das Datum der Sitzung an.");
+            RuleFor(c => c.Outcome).Must(o => Outcomes.Find(o) is not null)
+                .WithMessage($"Unbekanntes Ergebnis. Erlaubt: {string.Join(", ", Outcomes.All.Select(o => o.Code))}.");
+            RuleFor(c => c.Votes!).SetValidator(new VotesInputValidator()).When(c => c.Votes is not null);
+            RuleFor(c => c.ResolutionText).NotEmpty().When(c => c.Outcome == Outcomes.AdoptedAmended)
+                .WithMessage("Bei „geändert beschlossen“ ist der beschlossene Wortlaut (resolutionText) anzugeben.");
+            RuleFor(c => c.ResolutionText).MaximumLength(20_000).WithMessage("Der Beschlusstext darf höchstens 20.000 Zeichen lang sein.");
+            RuleFor(c => c.ReferredToOrganizationId).NotNull().When(c => c.Outcome == Outcomes.Referred)
+                .WithMessage("Bei „verwiesen“ ist das Gremium anzugeben, an das verwiesen wird (referredToOrganizationId).");
+        }
+    }
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, TallyRules tallies,
+        IMediator mediator) : IRequestHandler<Command, PaperDto>
+    {
+        public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var loaded = await reader.LoadVisibleAsync(command.PaperId, cancellationToken);
+            PaperActing.RequireSameBody(caller, loaded.Paper.BodyId);
+            IfMatch.Check(command.ExpectedVersion, loaded.Paper.Version);
+            var consultation = loaded.Consultations.FirstOrDefault(c => c.Id == command.ConsultationId)
+                               ?? throw new NotFoundException("Beratung", command.ConsultationId);
+            var waiting = await workflow.WaitingConsultationAsync(loaded, cancellationToken);
+            if (waiting?.ConsultationId != consultation.Id)
+                throw NotCurrent(loaded, waiting, await workflow.AvailableActionsAsync(loaded, caller, cancellationToken));
+            var role = PaperWorkflow.RoleForResult(caller, waiting)
+                       ?? throw new ForbiddenException($"Das Ergebnis im Gremium „{consultation.OrganizationName}“ erfasst dessen Vorsitz oder der Sitzungsdienst.");
+
+            var organization = await mediator.Send(new GetOrganization.Query(consultation.OrganizationId), cancellationToken);
+            var check = await tallies.CheckAsync(organization, consultation.Role, command.Outcome!, command.Votes?.ToTally(), command.Date!.Value,
+                command.Majority, command.SecondSession, cancellationToken);
+            if (!check.Valid) throw new TallyRejectedException(check.Errors);
+            var referredTo = await ReferredOrganizationAsync(command, loaded.Paper.BodyId, consultation, cancellationToken);
+
+            await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
+            await ConsultationResults.StoreAsync(db, consultation, command, check, referredTo, caller, role, clock, cancellationToken);
+            await workflow.ResumeResultAsync(command.PaperId, consultation.Id, Payload(command, consultation, check), caller, role, cancellationToken);
+            return await reader.ReadAsync(command.PaperId, cancellationToken);
+        }
+
+        private async Task<OrganizationDto?> ReferredOrganizationAsync(Command command, long bodyId, ConsultationRow consultation, CancellationToken ct)
+        {
+            if (command.Outcome != Outcomes.Referred) return null;
+            var target = await mediator.Send(new GetOrganization.Query(command.ReferredToOrganizationId!.Value), ct);
+            if (target.BodyId != bodyId || target.Id == consultation.OrganizationId || !target.Active)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("referredToOrganizationId",
+                    "Verwiesen werden kann nur an ein anderes, aktives Gremium derselben Körperschaft.")]);
+            return target;
+        }
+
+        private static ConflictException NotCurrent(PaperReader.Loaded loaded, PaperWorkflow.WaitingConsultation? waiting, IReadOnlyList<string> allowed)
+        {
+            if (waiting is null)
+                return new ConflictException("not_in_deliberation",
+                    $"Die Vorlage ist „{PaperStatuses.Label(loaded.Paper.Status)}“; es wird kein Beratungsergebnis erwartet.", allowed);
+            var due = loaded.Consultations.First(c => c.Id == waiting.ConsultationId);
+            return new ConflictException("not_current_consultation",
+                $"Ergebnisse werden in der Reihenfolge der Beratungsfolge erfasst; als Nächstes ist die Beratung im Gremium „{due.OrganizationName}“ (Nr. {due.Position}) an der Reihe.", allowed);
+        }
+
+        private static JsonObject Payload(Command command, ConsultationRow consultation, TallyCheckResult check) => new()
+        {
+            ["consultationId"] = consultation.Id,
+            ["organizationId"] = consultation.OrganizationId,
+            ["organizationName"] = consultation.OrganizationName,
+            ["position"] = consultation.Position,
+            ["outcome"] = command.Outcome,
+            ["date"] = command.Date!.Value.ToString("yyyy-MM-dd"),
+            ["votes"] = command.Votes is { } v ? new JsonObject
+            {
+                ["entitled"] = v.Entitled, ["yes"] = v.Yes, ["no"] = v.No, ["abstain"] = v.Abstain ?? 0, ["recused"] = v.Recused ?? 0,
+            } : null,
+            ["majority"] = check.Derived?.Majority.Rule,
+            ["unanimous"] = check.Derived?.Unanimous,
+            ["resolutionText"] = command.ResolutionText,
+            ["referredToOrganizationId"] = command.ReferredToOrganizationId,
+        };
+    }
+}

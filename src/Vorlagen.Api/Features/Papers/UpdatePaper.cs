@@ -1,0 +1,64 @@
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Papers;
+
+/// <summary>Edits a draft (every field and the Beratungsfolge); If-Match guards against lost updates.</summary>
+public static class UpdatePaper
+{
+    public sealed record Command(long Id, int? ExpectedVersion, string? Reference, PaperInput Paper) : ICommand<PaperDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.");
+            RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
+        }
+    }
+
+    public const string UpdateSql =
+        "UPDATE papers SET reference = @Reference, title = @Title, paper_date = @PaperDate, originator = @Originator, legal_basis = @LegalBasis, " +
+        "consulted_with = @ConsultedWith, proposal = @Proposal, reasoning = @Reasoning, financial_impact = @FinancialImpact, " +
+        "effective_date = @EffectiveDate, is_public = @IsPublic, version = version + 1, updated_at = @Now, updated_by = @Actor " +
+        "WHERE id = @Id AND version = @Version AND status = 'draft'";
+
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, Beratungsfolge beratungsfolge,
+        ReferenceNumbers numbers, PaperWorkflow workflow) : IRequestHandler<Command, PaperDto>
+    {
+        public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var current = (await reader.LoadVisibleAsync(command.Id, cancellationToken)).Paper;
+            PaperEditing.RequireClerk(caller, current.BodyId);
+            IfMatch.Check(command.ExpectedVersion, current.Version);
+            if (current.Status != PaperStatuses.Draft)
+            {
+                var allowed = await workflow.AvailableActionsAsync(await reader.LoadVisibleAsync(command.Id, cancellationToken), caller, cancellationToken);
+                throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{PaperStatuses.Label(current.Status)}“.", allowed);
+            }
+            var input = command.Paper;
+            var reference = command.Reference?.Trim() is { Length: > 0 } given ? given : current.Reference;
+            if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
+                throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
+            var paperPublic = input.Public ?? current.IsPublic;
+            var steps = await beratungsfolge.ResolveAsync(current.BodyId, current.PaperType, paperPublic, input.Consultations, cancellationToken);
+
+            var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
+            {
+                command.Id, current.Version, Reference = reference, Title = input.Title!.Trim(),
+                PaperDate = (input.Date?.ToString("yyyy-MM-dd")) ?? current.PaperDate, Originator = input.Originator!.Trim(),
+                input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning,
+                FinancialImpact = CreatePaper.Serialize(input.FinancialImpact), EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),
+                IsPublic = paperPublic, Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
+            }, db.Transaction, cancellationToken: cancellationToken));
+            if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
+            await db.Connection.ExecuteAsync(new CommandDefinition(PaperEditing.DeleteConsultationsSql, new { PaperId = command.Id }, db.Transaction, cancellationToken: cancellationToken));
+            await PaperEditing.InsertConsultationsAsync(db, command.Id, steps, cancellationToken);
+            return await reader.ReadAsync(command.Id, cancellationToken);
+        }
+    }
+}

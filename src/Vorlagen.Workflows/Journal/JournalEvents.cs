@@ -1,0 +1,13 @@
+namespace Vorlagen.Workflows.Journal;
+
+/// <summary>Event names the runtime writes. Hosts may append their own (e.g. "ResultRecorded").</summary>
+public static class JournalEvents
+{
+    public const string Started = "Started";
+    public const string Resumed = "Resumed";
+    public const string Suspended = "Suspended";
+    public const string Completed = "Completed";
+    public const string Faulted = "Faulted";
+    public const string Cancelled = "Cancelled";
+    public const string ActivityCompleted = "ActivityCompleted";
+}

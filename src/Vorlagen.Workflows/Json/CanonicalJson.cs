@@ -1,0 +1,84 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Vorlagen.Workflows.Json;
+
+/// <summary>
+/// The one canonical JSON text used for content hashes, bookmark hashes and journal hashes:
+/// UTF-8, no whitespace, object properties sorted by ordinal (UTF-16 code unit) order, strings
+/// escaped as <see cref="Utf8JsonWriter"/> does with <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>,
+/// integral numbers as plain integers and all other numbers as the shortest round-trippable double.
+/// </summary>
+public static class CanonicalJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static string Serialize(JsonNode? node) =>
+        node is null ? "null" : Serialize(JsonSerializer.SerializeToElement(node));
+
+    public static string Serialize(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, element);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Parses <paramref name="json"/> and returns its canonical text.</summary>
+    public static string Normalize(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Serialize(document.RootElement);
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    Write(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    Write(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(element.GetString());
+                break;
+            case JsonValueKind.Number when element.TryGetInt64(out var integer):
+                writer.WriteNumberValue(integer);
+                break;
+            case JsonValueKind.Number:
+                writer.WriteNumberValue(element.GetDouble());
+                break;
+            case JsonValueKind.True:
+                writer.WriteBooleanValue(true);
+                break;
+            case JsonValueKind.False:
+                writer.WriteBooleanValue(false);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+}

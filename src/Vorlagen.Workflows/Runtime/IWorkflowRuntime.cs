@@ -1,0 +1,36 @@
+using Vorlagen.Workflows.Errors;
+using Vorlagen.Workflows.Journal;
+
+namespace Vorlagen.Workflows.Runtime;
+
+/// <summary>
+/// Runs and reads workflow instances (Elsa's <c>IWorkflowClient</c>/<c>IWorkflowRuntime</c> in one).
+/// Every run commits once: instance, bookmarks and journal together, inside the host's
+/// transaction when <c>IWorkflowDbSession.Transaction</c> is set.
+/// </summary>
+public interface IWorkflowRuntime
+{
+    Task<WorkflowRunResult> CreateAndRunAsync(CreateAndRunWorkflowRequest request, CancellationToken cancellationToken);
+    Task<WorkflowRunResult> ResumeAsync(ResumeBookmarkRequest request, CancellationToken cancellationToken);
+    Task<WorkflowRunResult> ResumeAsync(ResumeByFilterRequest request, CancellationToken cancellationToken);
+    Task<WorkflowRunResult> ResumeActionAsync(ResumeActionRequest request, CancellationToken cancellationToken);
+    Task<WorkflowRunResult> CancelAsync(CancelWorkflowRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Records a fault the host received as <see cref="WorkflowFaultedException"/> after rolling back its transaction.</summary>
+    Task RecordFaultAsync(WorkflowFault fault, CancellationToken cancellationToken);
+
+    Task<WorkflowInstanceState> GetStateAsync(string instanceId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(string correlationId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Bookmark>> GetOpenBookmarksAsync(string correlationId, CancellationToken cancellationToken);
+
+    /// <summary>The WaitForAction actions the actor's role may take now on the correlation (the paper).</summary>
+    Task<IReadOnlyList<AvailableAction>> GetAvailableActionsAsync(string correlationId, WorkflowActor actor, CancellationToken cancellationToken);
+
+    /// <summary>Timer bookmarks due now (per the injected clock), oldest first, of instances not faulted.</summary>
+    Task<IReadOnlyList<Bookmark>> GetDueTimersAsync(int max, CancellationToken cancellationToken);
+
+    Task<JournalVerificationResult> VerifyJournalAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Verifies every instance's journal; returns the first broken one, or valid with the total record count.</summary>
+    Task<JournalVerificationResult> VerifyAllJournalsAsync(CancellationToken cancellationToken);
+}

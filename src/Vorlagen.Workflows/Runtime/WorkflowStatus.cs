@@ -1,0 +1,8 @@
+namespace Vorlagen.Workflows.Runtime;
+
+/// <summary>Elsa's coarse instance status.</summary>
+public enum WorkflowStatus
+{
+    Running,
+    Finished,
+}
