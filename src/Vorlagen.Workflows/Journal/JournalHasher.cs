@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Vorlagen.Workflows.Json;
 using Vorlagen.Workflows.Persistence;
 
@@ -16,25 +15,25 @@ namespace Vorlagen.Workflows.Journal;
 /// </summary>
 public static class JournalHasher
 {
-    public static string ComputeHash(WorkflowExecutionLogRecord record)
-    {
-        var canonical = new JsonObject
+    public static string ComputeHash(WorkflowExecutionLogRecord record) =>
+        Sha256Hex.Of((record.PreviousHash ?? string.Empty) + CanonicalJson.Write(writer =>
         {
-            ["activityId"] = record.ActivityId,
-            ["activityName"] = record.ActivityName,
-            ["activityType"] = record.ActivityType,
-            ["actorId"] = record.ActorId,
-            ["actorName"] = record.ActorName,
-            ["actorRole"] = record.ActorRole,
-            ["eventName"] = record.EventName,
-            ["instanceId"] = record.InstanceId,
-            ["message"] = record.Message,
-            ["payload"] = record.Payload,
-            ["sequence"] = record.Sequence,
-            ["timestamp"] = InstantText.ToText(record.Timestamp),
-        };
-        return Sha256Hex.Of((record.PreviousHash ?? string.Empty) + CanonicalJson.Serialize(canonical));
-    }
+            // Written directly, in ordinal key order, instead of building and sorting a JsonObject.
+            writer.WriteStartObject();
+            writer.WriteString("activityId", record.ActivityId);
+            writer.WriteString("activityName", record.ActivityName);
+            writer.WriteString("activityType", record.ActivityType);
+            writer.WriteString("actorId", record.ActorId);
+            writer.WriteString("actorName", record.ActorName);
+            writer.WriteString("actorRole", record.ActorRole);
+            writer.WriteString("eventName", record.EventName);
+            writer.WriteString("instanceId", record.InstanceId);
+            writer.WriteString("message", record.Message);
+            writer.WriteString("payload", record.Payload);
+            writer.WriteNumber("sequence", record.Sequence);
+            writer.WriteString("timestamp", InstantText.ToText(record.Timestamp));
+            writer.WriteEndObject();
+        }));
 
     /// <summary>Returns the record with its <see cref="WorkflowExecutionLogRecord.Hash"/> filled in.</summary>
     public static WorkflowExecutionLogRecord Seal(WorkflowExecutionLogRecord record) =>

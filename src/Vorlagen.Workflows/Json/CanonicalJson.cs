@@ -20,15 +20,17 @@ public static class CanonicalJson
         Indented = false,
     };
 
-    public static string Serialize(JsonNode? node) =>
-        node is null ? "null" : Serialize(JsonSerializer.SerializeToElement(node));
+    public static string Serialize(JsonNode? node) => Write(writer => Write(writer, node));
 
-    public static string Serialize(JsonElement element)
+    public static string Serialize(JsonElement element) => Write(writer => Write(writer, element));
+
+    /// <summary>Runs <paramref name="write"/> on a writer with the canonical options and returns the text.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(writer, element);
+            write(writer);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
@@ -38,6 +40,43 @@ public static class CanonicalJson
     {
         using var document = JsonDocument.Parse(json);
         return Serialize(document.RootElement);
+    }
+
+    /// <summary>Walks nodes directly; only leaf values go through <see cref="JsonElement"/> (same rules, less copying).</summary>
+    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var property in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Key);
+                    Write(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    Write(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                writer.WriteStringValue(text);
+                break;
+            case JsonValue value when value.TryGetValue<JsonElement>(out var element):
+                Write(writer, element);
+                break;
+            default:
+                Write(writer, JsonSerializer.SerializeToElement(node));
+                break;
+        }
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)

@@ -17,6 +17,9 @@ public sealed class WorkflowEngine(ActivityRegistry registry, TimeProvider timeP
     public WorkflowRuntimeOptions Options { get; } = options ?? new WorkflowRuntimeOptions();
     public WorkflowDefinitionLoader Loader { get; } = new(registry);
 
+    /// <summary>A version compiled before, so a resume can skip reading its content.</summary>
+    public WorkflowDefinition? FindCompiled(string versionId) => compiled.GetValueOrDefault(versionId);
+
     /// <summary>The validated definition of a stored version; invalid content (e.g. a type no longer registered) throws.</summary>
     public WorkflowDefinition Compile(WorkflowDefinitionVersion version) =>
         compiled.GetOrAdd(version.Id, _ => Loader

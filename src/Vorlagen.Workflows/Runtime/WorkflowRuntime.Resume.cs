@@ -55,9 +55,9 @@ public sealed partial class WorkflowRuntime
     {
         var instance = await unit.FindInstanceAsync(bookmark.InstanceId, cancellationToken)
             ?? throw new WorkflowInstanceNotFoundException(bookmark.InstanceId);
-        var version = await unit.FindDefinitionVersionAsync(instance.DefinitionVersionId, cancellationToken)
-            ?? throw new WorkflowDefinitionNotFoundException(instance.DefinitionVersionId);
-        var definition = engine.Compile(version);
+        var definition = engine.FindCompiled(instance.DefinitionVersionId)
+            ?? engine.Compile(await unit.FindDefinitionVersionAsync(instance.DefinitionVersionId, cancellationToken)
+                ?? throw new WorkflowDefinitionNotFoundException(instance.DefinitionVersionId));
         var open = await unit.ListBookmarksByInstanceAsync(instance.Id, cancellationToken);
         var resumeInput = input is null ? new JsonObject() : (JsonObject)input.DeepClone();
         var run = NewRun(unit, definition, instance, open, actor, resumeInput, cancellationToken);
