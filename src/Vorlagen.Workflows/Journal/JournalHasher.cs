@@ -16,7 +16,7 @@ namespace Vorlagen.Workflows.Journal;
 public static class JournalHasher
 {
     public static string ComputeHash(WorkflowExecutionLogRecord record) =>
-        Sha256Hex.Of((record.PreviousHash ?? string.Empty) + CanonicalJson.Write(writer =>
+        CanonicalJson.Sha256Hex(record.PreviousHash ?? string.Empty, writer =>
         {
             // Written directly, in ordinal key order, instead of building and sorting a JsonObject.
             writer.WriteStartObject();
@@ -33,7 +33,7 @@ public static class JournalHasher
             writer.WriteNumber("sequence", record.Sequence);
             writer.WriteString("timestamp", InstantText.ToText(record.Timestamp));
             writer.WriteEndObject();
-        }));
+        });
 
     /// <summary>Returns the record with its <see cref="WorkflowExecutionLogRecord.Hash"/> filled in.</summary>
     public static WorkflowExecutionLogRecord Seal(WorkflowExecutionLogRecord record) =>

@@ -27,12 +27,24 @@ public static class CanonicalJson
     /// <summary>Runs <paramref name="write"/> on a writer with the canonical options and returns the text.</summary>
     public static string Write(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(writer);
-        }
+        using var buffer = new PooledByteBufferWriter();
+        WriteTo(buffer, write);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the UTF-8 of <paramref name="prefix"/> followed by the canonical text.</summary>
+    public static string Sha256Hex(string prefix, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new PooledByteBufferWriter();
+        Encoding.UTF8.GetBytes(prefix, buffer);
+        WriteTo(buffer, write);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static void WriteTo(IBufferWriter<byte> buffer, Action<Utf8JsonWriter> write)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        write(writer);
     }
 
     /// <summary>Parses <paramref name="json"/> and returns its canonical text.</summary>

@@ -41,7 +41,7 @@ public sealed class BodiesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("thueringen", body.GetProperty("ruleProfile").GetString());
         Assert.Equal("{year}/7/{seq:3}", body.GetProperty("referencePattern").GetString());
         var organizations = body.GetProperty("organizations").EnumerateArray().ToList();
-        Assert.Equal(3, organizations.Count);
+        Assert.Equal(4, organizations.Count);
         var kreistag = organizations.Single(o => o.GetProperty("kind").GetString() == "kreistag");
         Assert.True(kreistag.GetProperty("seats").GetInt32() >= 40);
         var template = body.GetProperty("consultationTemplates").EnumerateArray().ToList();

@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using Vorlagen.Api.Tests.Support;
+
+namespace Vorlagen.Api.Tests.Features;
+
+/// <summary>
+/// Non-public papers and consultations carry a unique marker; no anonymous-reachable endpoint may
+/// ever return it — not in lists, search, counts, details, history, journal, errors or OpenAPI.
+/// </summary>
+public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
+{
+    private const string Marker = "GEHEIM7Q3X";
+    private readonly PaperApi _api = new(app);
+
+    [Fact]
+    public async Task The_marker_never_reaches_an_anonymous_caller()
+    {
+        var ids = await CreateSecretsAsync();
+        var anonymous = app.CreateClient();
+        var urls = new List<string>
+        {
+            "/api/papers", "/api/papers?pageSize=200", $"/api/papers?q={Marker}", "/api/papers?q=GEHEIM", "/api/papers?status=draft",
+            "/api/papers?status=withdrawn", "/api/papers?status=adopted", "/api/bodies", "/api/organizations?pageSize=200", "/openapi/v1.json",
+        };
+        foreach (var id in ids.Concat([ids.Max() + 1]))
+            urls.AddRange([$"/api/papers/{id}", $"/api/papers/{id}/history", $"/api/papers/{id}/journal", $"/api/papers/{id}/journal/verify"]);
+
+        foreach (var url in urls)
+        {
+            var text = await (await anonymous.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.False(text.Contains(Marker, StringComparison.OrdinalIgnoreCase), $"{url} leaked the marker: {text}");
+        }
+        foreach (var id in ids)
+        {
+            var text = await (await anonymous.PostAsJsonAsync($"/api/papers/{id}/actions/sign", new { })).Content.ReadAsStringAsync();
+            Assert.DoesNotContain(Marker, text);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_counts_include_only_released_public_papers()
+    {
+        await CreateSecretsAsync();
+        var anonymous = app.CreateClient();
+
+        var page = await (await anonymous.GetAsync("/api/papers?pageSize=200")).ReadJson();
+
+        var expected = app.Scalar<int>("SELECT COUNT(*) FROM papers WHERE is_public = 1 AND status NOT IN ('draft', 'submitted')");
+        Assert.Equal(expected, page.GetProperty("total").GetInt32());
+        Assert.Equal(expected, page.GetProperty("items").GetArrayLength());
+        Assert.True(app.Scalar<int>("SELECT COUNT(*) FROM papers") > expected);
+        Assert.All(page.GetProperty("items").EnumerateArray(), p => Assert.True(p.GetProperty("public").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_office_does_see_the_marker()
+    {
+        await CreateSecretsAsync();
+        var clerk = await app.ClientFor("kyf.clerk");
+        var found = await (await clerk.GetAsync($"/api/papers?q={Marker}")).ReadJson();
+        Assert.True(found.GetProperty("total").GetInt32() >= 3);
+    }
+
+    /// <summary>A non-public draft, a non-public released paper, a withdrawn non-public paper, and a public paper decided non-publicly.</summary>
+    private async Task<IReadOnlyList<long>> CreateSecretsAsync()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var bodyId = app.BodyId("kyffhaeuserkreis");
+        var ausschuss = app.OrganizationId("kyffhaeuserkreis", PaperApi.KyfAusschuss);
+        var kreistag = app.OrganizationId("kyffhaeuserkreis", "Kreistag");
+        object Paper(bool isPublic, bool kreistagPublic) => new
+        {
+            bodyId, reference = $"{Marker}-{Guid.NewGuid():N}"[..24], title = $"Vertrag {Marker}", originator = $"Amt {Marker}",
+            proposal = $"Beschluss {Marker}", reasoning = $"Begründung {Marker}", legalBasis = Marker, consultedWith = Marker, @public = isPublic,
+            financialImpact = new { hasImpact = true, budgetLine = Marker, treasuryStatement = Marker },
+            consultations = new object[]
+            {
+                new { organizationId = ausschuss, role = "vorberatend", @public = false },
+                new { organizationId = kreistag, role = "beschliessend", @public = kreistagPublic },
+            },
+        };
+
+        var draft = PaperApi.Id(await _api.CreateAsync(clerk, Paper(false, false)));
+        var released = PaperApi.Id(await _api.CreateAsync(clerk, Paper(false, false)));
+        await _api.ActAsync(clerk, released, "submit");
+        await _api.ActAsync(landraetin, released, "release", new { comment = Marker });
+        var withdrawn = PaperApi.Id(await _api.CreateAsync(clerk, Paper(false, false)));
+        await _api.ActAsync(clerk, withdrawn, "withdraw", new { comment = Marker });
+
+        var publicOne = new
+        {
+            bodyId, reference = Guid.NewGuid().ToString("N")[..12], title = "Öffentliche Vorlage", originator = "Amt", proposal = "Vorschlag",
+            reasoning = "Begründung", @public = true,
+            consultations = new object[]
+            {
+                new { organizationId = ausschuss, role = "vorberatend", @public = false },
+                new { organizationId = kreistag, role = "beschliessend", @public = false },
+            },
+        };
+        var decided = await _api.CreateAsync(clerk, publicOne);
+        var decidedId = PaperApi.Id(decided);
+        await _api.ActAsync(clerk, decidedId, "submit");
+        var paper = await _api.ActAsync(landraetin, decidedId, "release");
+        paper = await _api.RecordAsync(clerk, decidedId, PaperApi.ConsultationId(paper, 1),
+            new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
+        await _api.RecordAsync(landraetin, decidedId, PaperApi.ConsultationId(paper, 2), new
+        {
+            date = "2021-03-31", outcome = "adopted_amended", resolutionText = $"Geänderter Beschluss {Marker}",
+            votes = new { entitled = 33, yes = 27, no = 6 },
+        });
+        return [draft, released, withdrawn, decidedId];
+    }
+}
