@@ -12,8 +12,20 @@ builder.AddVorlagen();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers with ProblemDetails; the pages with a German error page.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health")
+        || http.Request.Path.StartsWithSegments("/openapi"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
+        && !http.Request.Path.StartsWithSegments("/openapi"), pages =>
+{
+    pages.UseExceptionHandler("/Fehler");
+    pages.UseStatusCodePagesWithReExecute("/Fehler", "?code={0}");
+});
+app.UseStaticFiles();
 app.UseBodySizeLimit();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -27,6 +39,7 @@ app.MapBodies();
 app.MapOrganizations();
 app.MapTallies();
 app.MapPapers();
+app.MapRazorPages();
 
 await app.RunAsync();
 

@@ -5,7 +5,7 @@ using Vorlagen.Workflows.Persistence;
 // Prints transitions per second of a 10-step wait/resume workflow (WaitForAction × 10), in memory
 // and persisted to a temp SQLite file: median of several measured runs after one warm-up run.
 const int MeasuredRuns = 5;
-const int InMemoryInstances = 200;
+const int InMemoryInstances = 1_000;
 const int SqliteInstances = 300;
 
 Console.WriteLine("Vorlagen.Workflows benchmark: 10-step WaitForAction workflow, one transition = one committed resume");

@@ -29,6 +29,8 @@ internal sealed class TransitionBenchmark(IWorkflowStore store, int instances)
             await runtime.CreateAndRunAsync(new CreateAndRunWorkflowRequest(BenchmarkWorkflow.DefinitionId, $"{run}-{i}", null, Clerk), cancellationToken);
         }
 
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var stopwatch = Stopwatch.StartNew();
         for (var step = 0; step < BenchmarkWorkflow.Steps; step++)
         {

@@ -51,6 +51,14 @@ public static class ServiceRegistration
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToFolder("/Vorlagen");
+            o.Conventions.AllowAnonymousToPage("/Anmelden");
+            o.Conventions.AllowAnonymousToPage("/Fehler");
+        });
         return builder;
     }
 }

@@ -21,7 +21,7 @@ public static class UserWriter
         if (await connection.ExecuteScalarAsync<int>(UserExistsSql, new { Username = username }, transaction) > 0) return false;
         var userId = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertUserSql), new
         {
-            BodyId = bodyId, Username = username, DisplayName = displayName, PasswordHash = IssueToken.HashPassword(password), Now = now,
+            BodyId = bodyId, Username = username, DisplayName = displayName, PasswordHash = PasswordCheck.HashPassword(password), Now = now,
         }, transaction);
         foreach (var (role, organizationId) in roles)
             await connection.ExecuteAsync(InsertRoleSql, new { UserId = userId, Role = role, OrganizationId = organizationId }, transaction);

@@ -41,11 +41,11 @@ public sealed partial class ActivityExecutionContext
     public string? CorrelationId => run.Instance.CorrelationId;
     public WorkflowActor Actor => run.Actor;
 
-    /// <summary>The input the instance was started with.</summary>
-    public JsonObject WorkflowInput => run.Instance.Input;
+    /// <summary>The input the instance was started with (a copy).</summary>
+    public JsonObject WorkflowInput => (JsonObject)run.Instance.Input.DeepClone();
 
-    /// <summary>The input passed to the resume that started this run; null when the run is a start.</summary>
-    public JsonObject? ResumeInput => run.ResumeInput;
+    /// <summary>The input passed to the resume that started this run (a copy); null when the run is a start.</summary>
+    public JsonObject? ResumeInput => (JsonObject?)run.ResumeInput?.DeepClone();
 
     /// <summary>The bookmark being resumed when this is a <see cref="Activity.ResumeAsync"/> call.</summary>
     public Bookmark? ResumedBookmark { get; }

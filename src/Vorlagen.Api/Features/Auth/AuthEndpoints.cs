@@ -26,8 +26,8 @@ public static class AuthEndpoints
     {
         var result = await mediator.Send(new IssueToken.Command(request.Username, request.Password), ct);
         if (result.AccessToken is null)
-            throw new UnauthorizedException(result.FailureCode!, result.FailureMessage!,
-                result.LockedUntil is { } until ? new Dictionary<string, object?> { ["lockedUntil"] = until } : null);
+            throw new UnauthorizedException(result.Check.FailureCode!, result.Check.FailureMessage!,
+                result.Check.LockedUntil is { } until ? new Dictionary<string, object?> { ["lockedUntil"] = until } : null);
         return new TokenResponse(result.AccessToken, result.ExpiresAt!.Value);
     }
 

@@ -7,13 +7,32 @@ namespace Vorlagen.Api.Infrastructure.Auth;
 
 public static class AuthSetup
 {
+    public const string SelectScheme = "BearerOrCookie";
+
     public static IServiceCollection AddVorlagenAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Vorlagen:Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
-        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        // API clients send a bearer token; the web UI signs in with a cookie. One policy scheme picks per request.
+        services.AddAuthentication(SelectScheme)
+            .AddPolicyScheme(SelectScheme, SelectScheme, o => o.ForwardDefaultSelector = http =>
+                AccessTokens.FromHeader(http.Request) is not null || http.Request.Path.StartsWithSegments("/api")
+                    ? TokenAuthenticationHandler.SchemeName : SignIn.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(SignIn.CookieScheme, o =>
+            {
+                o.LoginPath = "/anmelden";
+                o.LogoutPath = "/abmelden";
+                o.AccessDeniedPath = "/keine-berechtigung";
+                o.ExpireTimeSpan = options.TokenLifetime;
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "vorlagen.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            });
         services.AddAuthorization();
+        services.AddScoped<PasswordCheck>();
         services.AddHttpContextAccessor();
         services.AddScoped(sp => Caller.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
 
