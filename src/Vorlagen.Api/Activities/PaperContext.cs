@@ -12,6 +12,7 @@ public sealed class PaperContext(ActivityExecutionContext context)
     public const string StatusSql = "SELECT status FROM papers WHERE id = @PaperId";
     public const string SetStatusSql =
         "UPDATE papers SET status = @Status, signed_date = COALESCE(@SignedDate, signed_date), version = version + 1, " +
+        "released_on = CASE WHEN @Status = 'in_deliberation' AND released_on IS NULL THEN @Today ELSE released_on END, " +
         "updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
 
     public long PaperId { get; } = context.WorkflowInput["paperId"]?.GetValue<long>()
@@ -31,6 +32,7 @@ public sealed class PaperContext(ActivityExecutionContext context)
         await Connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new
         {
             PaperId, Status = status, SignedDate = signedDate, Now, Actor = context.Actor.Name,
+            Today = Infrastructure.BerlinTime.Today(context.TimeProvider).ToString("yyyy-MM-dd"),
         }, Transaction, cancellationToken: context.CancellationToken));
         var payload = details ?? new JsonObject();
         payload["paperId"] = PaperId;

@@ -14,7 +14,7 @@ public static class PaperAccess
 
     public static bool CanSee(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
         caller.SeesAllOf(paper.BodyId)
-        || (!PaperStatuses.IsInternal(paper.Status)
+        || (paper.ReleasedOn is not null
             && (paper.IsPublic || (caller.BelongsTo(paper.BodyId) && consultations.Any(c => IsOwnGremium(caller, c.OrganizationId)))));
 
     /// <summary>A non-public consultation's result and tally only for the office and that Gremium's own members and chair.</summary>

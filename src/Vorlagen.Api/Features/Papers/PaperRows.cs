@@ -19,6 +19,7 @@ public sealed record PaperRow
     public bool IsPublic { get; init; }
     public string Status { get; init; } = "";
     public string? SignedDate { get; init; }
+    public string? ReleasedOn { get; init; }
     public string? WorkflowInstanceId { get; init; }
     public int Version { get; init; }
     public string CreatedAt { get; init; } = "";

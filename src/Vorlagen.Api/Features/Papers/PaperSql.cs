@@ -7,7 +7,7 @@ public static class PaperSql
         "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, " +
         "p.paper_date AS PaperDate, p.originator AS Originator, p.legal_basis AS LegalBasis, p.consulted_with AS ConsultedWith, " +
         "p.proposal AS Proposal, p.reasoning AS Reasoning, p.financial_impact AS FinancialImpact, p.effective_date AS EffectiveDate, " +
-        "p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.workflow_instance_id AS WorkflowInstanceId, " +
+        "p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, p.workflow_instance_id AS WorkflowInstanceId, " +
         "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy " +
         "FROM papers p";
 
@@ -26,9 +26,10 @@ public static class PaperSql
     /// Which papers a caller may see. Parameters: @AllBodies (system admin), @FullBodyId (clerk, Landrat,
     /// admin of that body; -1 otherwise), @UserId (-1 for anonymous). Everyone else sees released public
     /// papers, and members/chairs also released non-public papers that one of their Gremien deliberates.
+    /// Never-released papers (drafts, or withdrawn before release) stay inside the office.
     /// </summary>
     public const string VisibleFilter =
-        "(@AllBodies = 1 OR p.body_id = @FullBodyId OR (p.status NOT IN ('draft', 'submitted') AND (p.is_public = 1 OR EXISTS (" +
+        "(@AllBodies = 1 OR p.body_id = @FullBodyId OR (p.released_on IS NOT NULL AND (p.is_public = 1 OR EXISTS (" +
         "SELECT 1 FROM consultations vc JOIN user_roles vr ON vr.organization_id = vc.organization_id " +
         "WHERE vc.paper_id = p.id AND vr.user_id = @UserId AND vr.role IN ('member', 'chair')))))";
 }

@@ -23,7 +23,4 @@ public static class PaperStatuses
     };
 
     public static string Label(string status) => Labels.GetValueOrDefault(status, status);
-
-    /// <summary>Not yet released by the administration: never shown outside the office.</summary>
-    public static bool IsInternal(string status) => status is Draft or Submitted;
 }
