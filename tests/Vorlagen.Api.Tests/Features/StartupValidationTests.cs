@@ -11,8 +11,10 @@ public sealed class StartupValidationTests : IDisposable
 {
     private readonly TempFolder _content = new();
 
-    private sealed class AppWithContent(string root) : VorlagenApp
+    private sealed class AppWithContent(string root, string? databaseFile = null) : VorlagenApp
     {
+        public override string DatabaseFile => databaseFile ?? base.DatabaseFile;
+
         protected override void Configure(IWebHostBuilder builder) =>
             builder.ConfigureTestServices(services => services.AddSingleton(new ContentPaths(root)));
     }
@@ -56,6 +58,39 @@ public sealed class StartupValidationTests : IDisposable
         Assert.NotNull(error);
         Assert.Contains("sachsen.json", error.ToString());
         Assert.Contains("citation", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_changed_definition_becomes_a_new_version_while_running_papers_stay_on_theirs()
+    {
+        var database = _content.File("shared.db");
+        long first;
+        await using (var before = new AppWithContent(_content.Path, database))
+        {
+            var api = new PaperApi(before);
+            var clerk = await before.ClientFor("kyf.clerk");
+            first = PaperApi.Id(await api.CreateAsync(clerk, PaperApi.KyffhaeuserPaper(before.BodyId("kyffhaeuserkreis"), "2021/7/301")));
+            await api.ActAsync(clerk, first, "submit");
+        }
+
+        // A new step name is a changed definition; the actions stay the same.
+        var file = Path.Combine(_content.Path, "workflows", "beschlussvorlage.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Freigabe durch den Landrat", "Freigabe durch die Verwaltungsspitze"));
+        await using var after = new AppWithContent(_content.Path, database);
+        var afterApi = new PaperApi(after);
+        var landraetin = await after.ClientFor("kyf.landraetin");
+
+        Assert.Equal(2, after.Scalar<int>("SELECT COUNT(*) FROM workflow_definitions WHERE definition_id = 'beschlussvorlage'"));
+        Assert.Equal(2, after.Scalar<int>("SELECT version FROM workflow_definitions WHERE definition_id = 'beschlussvorlage' AND is_latest = 1"));
+        const string versionOfPaper =
+            "SELECT i.definition_version FROM workflow_instances i JOIN papers p ON p.workflow_instance_id = i.id WHERE p.id = @id";
+        Assert.Equal(1, after.Scalar<int>(versionOfPaper, new { id = first }));
+
+        Assert.Equal("in_deliberation", (await afterApi.ActAsync(landraetin, first, "release")).GetProperty("status").GetString());
+        Assert.Equal(1, after.Scalar<int>(versionOfPaper, new { id = first }));
+        var second = PaperApi.Id(await afterApi.CreateAsync(await after.ClientFor("kyf.clerk"),
+            PaperApi.KyffhaeuserPaper(after.BodyId("kyffhaeuserkreis"), "2021/7/302")));
+        Assert.Equal(2, after.Scalar<int>(versionOfPaper, new { id = second }));
     }
 
     private static void Copy(string from, string to)

@@ -21,7 +21,7 @@ public class VorlagenApp : WebApplicationFactory<Program>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public TestClock Clock { get; } = new();
-    public string DatabaseFile => _folder.File("vorlagen.db");
+    public virtual string DatabaseFile => _folder.File("vorlagen.db");
     public string ConnectionString => $"Data Source={DatabaseFile}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
