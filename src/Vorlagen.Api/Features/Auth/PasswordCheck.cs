@@ -33,7 +33,6 @@ public sealed class PasswordCheck(DbSession db, TimeProvider clock, AuthOptions 
     private static readonly PasswordHasher<LoginRow> Hasher = new();
 
     public static string HashPassword(string password) => Hasher.HashPassword(new LoginRow(), password);
-
     public async Task<Outcome> VerifyAsync(string username, string password, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

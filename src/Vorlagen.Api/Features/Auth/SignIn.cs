@@ -19,11 +19,7 @@ public static class SignIn
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.Username).NotEmpty().WithMessage("Bitte geben Sie den Benutzernamen an.").MaximumLength(100);
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Bitte geben Sie das Passwort an.").MaximumLength(200);
-        }
+        public Validator() => this.ValidCredentials(c => c.Username, c => c.Password);
     }
 
     public const string UserByIdSql =
