@@ -39,6 +39,7 @@ app.MapBodies();
 app.MapOrganizations();
 app.MapTallies();
 app.MapPapers();
+app.MapUsers().MapTasks();
 app.MapRazorPages();
 
 await app.RunAsync();

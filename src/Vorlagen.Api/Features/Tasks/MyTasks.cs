@@ -1,0 +1,98 @@
+using MediatR;
+using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+
+namespace Vorlagen.Api.Features.Tasks;
+
+/// <summary>
+/// What waits for the signed-in user: drafts to submit, Vorlagen to release, results to record and
+/// decisions to sign. Built from the same list and detail queries as the API; a paper is a task
+/// exactly when its <see cref="PaperDto.AvailableActions"/> offer the step, so the workflow
+/// definition stays the only place that says who does what.
+/// </summary>
+public static class MyTasks
+{
+    public sealed record Query : IRequest<TaskList>;
+
+    public sealed record TaskList(IReadOnlyList<TaskItem> Items);
+
+    /// <param name="Kind">draft, release, result or sign.</param>
+    /// <param name="Due">the date that matters: the next session, or the last day for a Widerspruch.</param>
+    public sealed record TaskItem(string Kind, string Label, long PaperId, string Reference, string Title, string Status, string StatusLabel,
+        IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation);
+
+    public const string Draft = "draft";
+    public const string Release = "release";
+    public const string Result = "result";
+    public const string Sign = "sign";
+
+    private const int PageSize = 200;
+    private const int MaxPages = 5;
+    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted];
+
+    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles) : IRequestHandler<Query, TaskList>
+    {
+        private readonly Dictionary<long, BodyDto> _bodies = [];
+
+        public async Task<TaskList> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (!caller.IsAuthenticated) return new TaskList([]);
+            var items = new List<TaskItem>();
+            foreach (var status in OpenStatuses)
+            {
+                foreach (var summary in await OpenPapersAsync(status, cancellationToken))
+                {
+                    var paper = await mediator.Send(new GetPaper.Query(summary.Id), cancellationToken);
+                    if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
+                }
+            }
+            return new TaskList([.. items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal)]);
+        }
+
+        private async Task<List<PaperSummaryDto>> OpenPapersAsync(string status, CancellationToken cancellationToken)
+        {
+            var papers = new List<PaperSummaryDto>();
+            for (var page = 1; page <= MaxPages; page++)
+            {
+                var list = await mediator.Send(new ListPapers.Query(caller.BodyId, status, null, null, null, page, PageSize), cancellationToken);
+                papers.AddRange(list.Items);
+                if (page * PageSize >= list.Total) break;
+            }
+            return papers;
+        }
+
+        private async Task<TaskItem?> TaskForAsync(PaperDto paper, CancellationToken cancellationToken)
+        {
+            var actions = paper.AvailableActions;
+            var next = paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending);
+            if (actions.Contains(PaperWorkflow.RecordResultAction) && next is not null)
+                return Item(Result, $"Ergebnis erfassen: {next.OrganizationName}", paper, next.Id, next.OrganizationName, next.PlannedDate, "Sitzung am", null);
+            if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
+                return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
+            if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
+                return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
+            if (actions.Contains("sign") || actions.Contains("object"))
+            {
+                var decision = DecisionDeadlines.Decision(paper);
+                var deadline = DecisionDeadlines.Widerspruch(paper, profiles.Get((await BodyAsync(paper.BodyId, cancellationToken)).RuleProfile));
+                return Item(Sign, "Beschluss ausfertigen oder Widerspruch einlegen", paper, decision?.Id, decision?.OrganizationName,
+                    deadline?.Due, deadline is null ? null : $"Widerspruch bis ({deadline.Period.GermanText})", deadline?.Citation);
+            }
+            return null;
+        }
+
+        private static TaskItem Item(string kind, string label, PaperDto paper, long? consultationId, string? organization, DateOnly? due,
+            string? dueLabel, string? citation) =>
+            new(kind, label, paper.Id, paper.Reference, paper.Title, paper.Status, paper.StatusLabel, paper.AvailableActions, consultationId,
+                organization, due, due is null ? null : dueLabel, citation);
+
+        private async Task<BodyDto> BodyAsync(long bodyId, CancellationToken cancellationToken)
+        {
+            if (!_bodies.TryGetValue(bodyId, out var body))
+                _bodies[bodyId] = body = await mediator.Send(new GetBody.Query(bodyId), cancellationToken);
+            return body;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Pages.Shared;
+
+namespace Vorlagen.Api.Pages.Entwurf;
+
+/// <summary>
+/// What drafting and editing share: the form, the Gremien to choose from, and the Beratungsfolge row
+/// buttons (add, move, remove, sort by number), which re-render on the server so they work without JavaScript.
+/// </summary>
+public abstract partial class EditorModel(IMediator mediator) : UiPageModel
+{
+    public const string Prefix = "Form";
+
+    [BindProperty]
+    public PaperForm Form { get; set; } = new();
+
+    /// <summary>Which row button was pressed: "neu", "sortieren", "hoch:2", "runter:2" or "entfernen:2" (row index).</summary>
+    [BindProperty]
+    public string? Zeile { get; set; }
+
+    public BodyDto Body { get; protected set; } = default!;
+
+    public IEnumerable<OrganizationDto> Choosable(long? selected) =>
+        (Body.Organizations ?? []).Where(o => o.Active || o.Id == selected).OrderBy(o => o.Name, StringComparer.CurrentCulture);
+
+    protected IMediator Mediator => mediator;
+
+    protected async Task LoadBodyAsync(long bodyId, CancellationToken ct) => Body = await mediator.Send(new GetBody.Query(bodyId), ct);
+
+    protected void ApplyRowButton()
+    {
+        ModelState.Clear(); // re-render from the rearranged model, not from what was posted
+        var rows = Form.Consultations;
+        var match = RowButton().Match(Zeile ?? "");
+        var index = match.Success ? int.Parse(match.Groups["row"].Value) : -1;
+        switch (match.Success ? match.Groups["what"].Value : Zeile)
+        {
+            case "neu":
+                Form.WithEmptyRows(atLeast: rows.Count(r => r.IsEmpty) + 1);
+                return;
+            case "hoch" when index > 0 && index < rows.Count:
+                (rows[index - 1], rows[index]) = (rows[index], rows[index - 1]);
+                break;
+            case "runter" when index >= 0 && index < rows.Count - 1:
+                (rows[index + 1], rows[index]) = (rows[index], rows[index + 1]);
+                break;
+            case "entfernen" when index >= 0 && index < rows.Count:
+                rows.RemoveAt(index);
+                break;
+            case "sortieren":
+                Form.Arranged();
+                return;
+        }
+        Form.WithEmptyRows(atLeast: Math.Max(1, rows.Count(r => r.IsEmpty)));
+    }
+
+    /// <summary>Sends the command; on rejected input puts the messages at the fields and returns null.</summary>
+    protected async Task<PaperDto?> TrySendAsync(Func<PaperInput, IRequest<PaperDto>> command, CancellationToken ct)
+    {
+        var input = Form.ToInput(ModelState, Prefix, out var rowOfStep);
+        if (input is null) return null;
+        try
+        {
+            return await mediator.Send(command(input), ct);
+        }
+        catch (Exception e) when (FormErrors.Show(e, ModelState, Prefix, path => MapStep(path, rowOfStep)))
+        {
+            return null;
+        }
+    }
+
+    // The handler counts Beratungsfolge steps without the empty rows; the form counts rows.
+    private static string? MapStep(string path, int[] rowOfStep)
+    {
+        if (path == "PaperType") return "";
+        var match = StepPath().Match(path);
+        if (!match.Success) return null;
+        var step = int.Parse(match.Groups["step"].Value);
+        return step < rowOfStep.Length ? $"Consultations[{rowOfStep[step]}]{match.Groups["rest"].Value}" : "Consultations";
+    }
+
+    [GeneratedRegex(@"^(?<what>hoch|runter|entfernen):(?<row>\d{1,3})$")]
+    private static partial Regex RowButton();
+
+    [GeneratedRegex(@"^Consultations\[(?<step>\d+)\](?<rest>.*)$")]
+    private static partial Regex StepPath();
+}

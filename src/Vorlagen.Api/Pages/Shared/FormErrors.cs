@@ -1,0 +1,41 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Vorlagen.Api.Infrastructure;
+
+namespace Vorlagen.Api.Pages.Shared;
+
+/// <summary>
+/// Puts what a handler rejected into ModelState, so the page shows the error summary and the
+/// message at each field. Handler property names ("title", "consultations[0].organizationId",
+/// "votes.yes") become form keys ("Form.Title", …); a page can map names its form lays out differently.
+/// </summary>
+public static class FormErrors
+{
+    /// <returns>true when the exception was a rejection of the input the page can show; false for anything else.</returns>
+    public static bool Show(Exception exception, ModelStateDictionary modelState, string prefix, Func<string, string?>? map = null)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                foreach (var failure in validation.Errors)
+                    modelState.AddModelError(Key(failure.PropertyName, prefix, map), failure.ErrorMessage);
+                return true;
+            // 409 (not possible now, concurrent change, taken number), 412 (stale form), 422, 400: summary only.
+            case AppException { Status: 400 or 409 or 412 or 422 } app:
+                modelState.AddModelError("", app.Message);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"consultations[0].organizationId" → "Form.Consultations[0].OrganizationId".</summary>
+    public static string Key(string property, string prefix, Func<string, string?>? map = null)
+    {
+        var path = string.Join('.', property.Split('.', StringSplitOptions.RemoveEmptyEntries)
+            .Select(segment => char.ToUpperInvariant(segment[0]) + segment[1..]));
+        if (map?.Invoke(path) is { } mapped) path = mapped;
+        if (path.Length == 0) return "";
+        return prefix.Length == 0 ? path : $"{prefix}.{path}";
+    }
+}

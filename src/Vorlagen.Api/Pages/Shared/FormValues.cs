@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Vorlagen.Api.Pages.Shared;
+
+/// <summary>
+/// Reads typed values from form text with German messages. Dates come from date pickers as
+/// yyyy-MM-dd or typed as dd.MM.yyyy; amounts as a clerk types them ("12.500,00" or "12500.5").
+/// Parsing here rather than by model binding keeps the messages German and independent of the server's culture.
+/// </summary>
+public static class FormValues
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public static DateOnly? Date(string? text, ModelStateDictionary modelState, string key, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        modelState.AddModelError(key, $"{label}: bitte ein Datum wie 31.03.2021 angeben.");
+        return null;
+    }
+
+    public static decimal? Money(string? text, ModelStateDictionary modelState, string key, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var cleaned = text.Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim();
+        var culture = cleaned.Contains(',', StringComparison.Ordinal) ? German : CultureInfo.InvariantCulture;
+        if (decimal.TryParse(cleaned, NumberStyles.Number, culture, out var amount)) return amount;
+        modelState.AddModelError(key, $"{label}: bitte einen Betrag wie 12.500,00 angeben.");
+        return null;
+    }
+
+    public static int? Integer(string? text, ModelStateDictionary modelState, string key, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        modelState.AddModelError(key, $"{label}: bitte eine ganze Zahl angeben.");
+        return null;
+    }
+
+    public static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure;
+
+namespace Vorlagen.Api.Pages.Shared;
+
+/// <summary>How the UI writes dates, times, money and tallies: German conventions, times in Europe/Berlin.</summary>
+public static class Format
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "–";
+
+    public static string Date(string? isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Date(d) : isoDate ?? "–";
+
+    public static string Instant(DateTimeOffset instant) =>
+        BerlinTime.ToBerlin(instant).ToString("dd.MM.yyyy, HH:mm 'Uhr'", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of an <c>input type="date"</c>.</summary>
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Money(decimal? amount) => amount is { } a ? a.ToString("#,##0.00", German) + " €" : "–";
+
+    /// <summary>A form value for a money field, as a clerk would type it.</summary>
+    public static string MoneyInput(decimal? amount) => amount?.ToString("0.00", German) ?? "";
+
+    /// <summary>The tally as the Kyffhäuser papers print it (seed 004).</summary>
+    public static string Votes(VotesDto votes) => $"Ja: {votes.Yes} Nein: {votes.No} Enth: {votes.Abstain} Bef: {votes.Recused}";
+
+    public static string YesNo(bool value) => value ? "ja" : "nein";
+}

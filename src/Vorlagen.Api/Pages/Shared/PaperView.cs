@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using MediatR;
+using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Features.Tasks;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Rules;
+
+namespace Vorlagen.Api.Pages.Shared;
+
+/// <summary>What the Vorlage page and the print view show: the paper as the caller may see it, its body, history and deadline.</summary>
+public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPaperHistory.HistoryEntry> History, Deadline? Widerspruch, bool CanEdit)
+{
+    public static async Task<PaperView> LoadAsync(IMediator mediator, Caller caller, RuleProfiles profiles, long id, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new GetPaper.Query(id), ct);
+        var body = await mediator.Send(new GetBody.Query(paper.BodyId), ct);
+        var history = await mediator.Send(new GetPaperHistory.Query(id), ct);
+        return new PaperView(paper, body, history, DecisionDeadlines.Widerspruch(paper, profiles.Get(body.RuleProfile)), MayEdit(caller, paper));
+    }
+
+    /// <summary>Drafts are edited by the body's clerks: the rule of <see cref="PaperEditing.RequireClerk"/>, asked rather than copied.</summary>
+    public static bool MayEdit(Caller caller, PaperDto paper)
+    {
+        if (paper.Status != PaperStatuses.Draft) return false;
+        try
+        {
+            PaperEditing.RequireClerk(caller, paper.BodyId);
+            return true;
+        }
+        catch (ForbiddenException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The consultation whose result is awaited now.</summary>
+    public ConsultationDto? Current => Paper.Status == PaperStatuses.InDeliberation
+        ? Paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending) : null;
+
+    public ConsultationDto? Decision => DecisionDeadlines.Decision(Paper);
+
+    public GetPaperHistory.HistoryEntry? Signing => History.LastOrDefault(h => h.Action == "sign");
+
+    public bool Can(string action) => Paper.AvailableActions.Contains(action);
+
+    public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(Actions.IsKnown);
+
+    public static string Votes(JsonNode? votes) => votes is JsonObject v
+        ? Format.Votes(new VotesDto(Int(v, "entitled"), Int(v, "yes"), Int(v, "no"), Int(v, "abstain"), Int(v, "recused")))
+        : "";
+
+    private static int Int(JsonObject votes, string name) => votes[name]?.GetValue<int>() ?? 0;
+}

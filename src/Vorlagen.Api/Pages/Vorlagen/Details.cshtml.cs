@@ -1,0 +1,64 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Pages.Shared;
+
+namespace Vorlagen.Api.Pages.Papers;
+
+/// <summary>
+/// One Vorlage: its fields, Beratungsfolge, history and the workflow actions the caller may take
+/// now, each a small form sending <see cref="PerformAction.Command"/> with the version it was shown at.
+/// </summary>
+public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles profiles, TimeProvider clock) : UiPageModel
+{
+    public sealed class ActionInput
+    {
+        public string? Action { get; set; }
+        public string? Comment { get; set; }
+        public string? Date { get; set; }
+        public int? Version { get; set; }
+    }
+
+    [BindProperty]
+    public ActionInput Aktion { get; set; } = new();
+
+    public PaperView View { get; private set; } = default!;
+    public PaperDto Paper => View.Paper;
+    public DateOnly TodayDate => BerlinTime.Today(clock);
+    public string Today => Format.Iso(TodayDate);
+
+    public async Task OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    public async Task<IActionResult> OnPostAktionAsync(long id, CancellationToken ct)
+    {
+        if (!caller.IsAuthenticated) return Challenge();
+        var action = Aktion.Action ?? "";
+        var date = FormValues.Date(Aktion.Date, ModelState, $"{action}.Date", "Datum");
+        if (ModelState.ErrorCount == 0)
+        {
+            try
+            {
+                await mediator.Send(new PerformAction.Command(id, action, FormValues.Text(Aktion.Comment), date, Aktion.Version), ct);
+                Notice = Actions.For(action).Done;
+                return RedirectToPage(new { id });
+            }
+            catch (Exception e) when (FormErrors.Show(e, ModelState, action))
+            {
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>What the user typed into this action's form, if it was the one that failed.</summary>
+    public string? Typed(string action, string field) =>
+        Aktion.Action != action ? null : field == nameof(ActionInput.Date) ? Aktion.Date : Aktion.Comment;
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        View = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
+        ViewData["Title"] = $"{Paper.Reference} {Paper.Title}";
+    }
+}
