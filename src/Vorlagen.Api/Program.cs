@@ -4,6 +4,8 @@ using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Features.Tasks;
+using Vorlagen.Api.Features.Users;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 
@@ -12,18 +14,14 @@ builder.AddVorlagen();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
-// The API answers with ProblemDetails; the pages with a German error page.
-app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health")
-        || http.Request.Path.StartsWithSegments("/openapi"), api =>
+// Pages get the German error page (outermost); the API branch answers first with ProblemDetails.
+// (Re-execution only works on the main pipeline: a UseWhen branch has no router.)
+app.UseExceptionHandler("/Fehler");
+app.UseStatusCodePagesWithReExecute("/Fehler", "?code={0}");
+app.UseWhen(ApiPaths.IsApi, api =>
 {
     api.UseExceptionHandler();
     api.UseStatusCodePages();
-});
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
-        && !http.Request.Path.StartsWithSegments("/openapi"), pages =>
-{
-    pages.UseExceptionHandler("/Fehler");
-    pages.UseStatusCodePagesWithReExecute("/Fehler", "?code={0}");
 });
 app.UseStaticFiles();
 app.UseBodySizeLimit();

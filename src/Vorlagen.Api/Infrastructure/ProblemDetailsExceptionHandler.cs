@@ -11,6 +11,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (!ApiPaths.IsApi(context)) return false; // pages re-execute the German error page instead
         var problem = (InfrastructureErrors.Translate(exception) ?? exception) switch
         {
             AppException app => FromApp(app),

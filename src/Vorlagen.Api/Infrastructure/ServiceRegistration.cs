@@ -58,7 +58,9 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToFolder("/Vorlagen");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
-        });
+        })
+            // Validation runs on the server (same rules as the API); no unused English data-val attributes.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public static class AuthSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = CookieRevalidation.ValidateAsync;
             });
         services.AddAuthorization();
         services.AddScoped<PasswordCheck>();

@@ -11,6 +11,12 @@ namespace Vorlagen.Api.Pages.Shared;
 /// </summary>
 public static class FormErrors
 {
+    // Stable problem codes of the commands that reject a value already in use.
+    private static readonly Dictionary<string, string> TakenField = new()
+    {
+        ["reference_taken"] = "Reference", ["username_taken"] = "Username", ["organization_name_taken"] = "Name",
+    };
+
     /// <returns>true when the exception was a rejection of the input the page can show; false for anything else.</returns>
     public static bool Show(Exception exception, ModelStateDictionary modelState, string prefix, Func<string, string?>? map = null)
     {
@@ -20,9 +26,9 @@ public static class FormErrors
                 foreach (var failure in validation.Errors)
                     modelState.AddModelError(Key(failure.PropertyName, prefix, map), failure.ErrorMessage);
                 return true;
-            // 409 (not possible now, concurrent change, taken number), 412 (stale form), 422, 400: summary only.
+            // A taken name belongs to its field; other 409s (not possible now, concurrent change), 412 (stale form), 422, 400: summary only.
             case AppException { Status: 400 or 409 or 412 or 422 } app:
-                modelState.AddModelError("", app.Message);
+                modelState.AddModelError(TakenField.TryGetValue(app.Code, out var field) ? Key(field, prefix, map) : "", app.Message);
                 return true;
             default:
                 return false;
