@@ -14,7 +14,8 @@ namespace Vorlagen.Api.Features.Papers;
 /// </summary>
 public static class ListPapers
 {
-    public sealed record Query(long? BodyId, string? Status, long? OrganizationId, string? Q, int? Year, int Page, int PageSize)
+    public sealed record Query(long? BodyId, string? Status, long? OrganizationId, string? Q, int? Year, int Page, int PageSize,
+        string? PaperType = null)
         : IRequest<PagedList<PaperSummaryDto>>;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -24,12 +25,13 @@ public static class ListPapers
             this.ValidPaging(q => q.Page, q => q.PageSize);
             RuleFor(q => q.Status).Must(s => s is null || PaperStatuses.Labels.ContainsKey(s))
                 .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Keys)}.");
+            RuleFor(q => q.PaperType).MaximumLength(60).WithMessage("Die Vorlagenart darf höchstens 60 Zeichen lang sein.");
             RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.");
         }
     }
 
     private const string Where =
-        " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR p.status = @Status) " +
+        " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR p.status = @Status) AND (@PaperType IS NULL OR p.paper_type = @PaperType) " +
         "AND (@OrganizationId IS NULL OR EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)) " +
         "AND (@Year IS NULL OR p.paper_date LIKE @YearPrefix) " +
         "AND (@Q IS NULL OR p.reference LIKE @Pattern ESCAPE '!' OR p.title LIKE @Pattern ESCAPE '!' OR p.proposal LIKE @Pattern ESCAPE '!' " +
@@ -51,7 +53,7 @@ public static class ListPapers
             var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
             args.AddDynamicParams(new
             {
-                query.BodyId, query.Status, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%", Q = q,
+                query.BodyId, query.Status, query.PaperType, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%", Q = q,
                 Pattern = q is null ? null : "%" + Escape(q) + "%", query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
             });
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));

@@ -36,10 +36,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : UiPageM
         Seite = Math.Max(1, Seite);
         Bodies = (await mediator.Send(new ListBodies.Query(1, PagedList<BodyDto>.MaxPageSize), ct)).Items;
         Organizations = (await mediator.Send(new ListOrganizations.Query(null, 1, PagedList<OrganizationDto>.MaxPageSize), ct)).Items;
-        // Every paper is a Beschlussvorlage today (the drafting rules allow no other type), so the type
-        // filter either keeps all or none; ListPapers gets a type parameter when a second type exists.
-        if (Type is { Length: > 0 } && !PaperTypes.Contains(Type)) return;
-        Result = await mediator.Send(new ListPapers.Query(BodyId, Empty(Status), OrganizationId, Empty(Q), Year, Seite, PageSize), ct);
+        Result = await mediator.Send(new ListPapers.Query(BodyId, Empty(Status), OrganizationId, Empty(Q), Year, Seite, PageSize, Empty(Type)), ct);
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()
