@@ -13,11 +13,13 @@ public static class PagingRules
 {
     public static void ValidPaging<T>(this AbstractValidator<T> validator, Func<T, int> page, Func<T, int> pageSize)
     {
-        validator.RuleFor(x => page(x)).GreaterThanOrEqualTo(1).OverridePropertyName("page")
-            .WithMessage("Die Seitennummer muss 1 oder größer sein.");
+        validator.RuleFor(x => page(x)).InclusiveBetween(1, MaxPage).OverridePropertyName("page")
+            .WithMessage($"Die Seitennummer muss zwischen 1 und {MaxPage} liegen.");
         validator.RuleFor(x => pageSize(x)).InclusiveBetween(1, PagedList<object>.MaxPageSize).OverridePropertyName("pageSize")
             .WithMessage($"Die Seitengröße muss zwischen 1 und {PagedList<object>.MaxPageSize} liegen.");
     }
+
+    public const int MaxPage = 1_000_000;
 
     public static int Offset(int page, int pageSize) => (page - 1) * pageSize;
 }

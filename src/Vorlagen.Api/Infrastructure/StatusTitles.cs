@@ -12,6 +12,7 @@ public static class StatusTitles
         [429] = ("too_many_requests", "Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
         [404] = ("not_found", "Nicht gefunden", "Die angeforderte Adresse gibt es nicht."),
         [405] = ("method_not_allowed", "Methode nicht erlaubt", "Diese Adresse unterstützt die verwendete HTTP-Methode nicht."),
+        [413] = ("too_large", "Anfrage zu groß", "Die Anfrage ist zu groß. Bitte kürzen Sie die Texte."),
         [415] = ("unsupported_media_type", "Falsches Format", "Bitte senden Sie den Inhalt als application/json."),
     };
 

@@ -252,4 +252,46 @@ public sealed class PaperErrorsTests(VorlagenApp app) : IClassFixture<VorlagenAp
         Assert.Equal(1, app.Scalar<int>("SELECT COUNT(*) FROM consultations WHERE paper_id = @id AND status = 'done'", new { id }));
         Assert.True((await (await clerk.GetAsync($"/api/papers/{id}/journal/verify")).ReadJson()).GetProperty("valid").GetBoolean());
     }
+
+    [Fact]
+    public async Task Hostile_values_are_400_not_500_and_write_nothing()
+    {
+        var (id, paper) = await _api.InDeliberationAsync("2021/7/212");
+        var clerk = await app.ClientFor("kyf.clerk");
+        var admin = await app.ClientFor("admin");
+        var before = Snapshot(id);
+        var url = $"/api/papers/{id}/consultations/{PaperApi.ConsultationId(paper, 1)}/result";
+
+        await (await clerk.PostAsJsonAsync("/api/papers", new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), title = "x", originator = "x", proposal = "x", reasoning = "x", consultations = new object?[] { null },
+        })).AssertProblem(400, "validation");
+        await (await clerk.PostAsJsonAsync(url, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = int.MaxValue, no = 1 } }))
+            .AssertProblem(400, "validation");
+        await (await clerk.PostAsJsonAsync(url, new { date = "9999-12-31", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } }))
+            .AssertProblem(400, "validation");
+        await (await clerk.GetAsync("/api/papers?page=2147483647&pageSize=200")).AssertProblem(400, "validation");
+        await (await admin.PostAsJsonAsync("/api/users", new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), username = "nulltest", displayName = "N", password = "abcdefghijklmn", roles = new object?[] { null },
+        })).AssertProblem(400, "validation");
+        Assert.Equal(before, Snapshot(id));
+        Assert.Equal(0, app.Scalar<int>("SELECT COUNT(*) FROM users WHERE username = 'nulltest'"));
+    }
+
+    [Fact]
+    public async Task Ausfertigung_before_the_decision_is_400()
+    {
+        var (id, paper) = await _api.InDeliberationAsync("2021/7/213");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        paper = await _api.RecordAsync(await app.ClientFor("kyf.chair.soziales"), id, PaperApi.ConsultationId(paper, 1),
+            new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
+        paper = await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 2), new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
+        await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 3), new { date = "2021-03-31", outcome = "adopted", votes = new { entitled = 33, yes = 27, no = 6 } });
+
+        var problem = await (await landraetin.PostAsJsonAsync($"/api/papers/{id}/actions/sign", new { date = "2021-03-30" })).AssertProblem(400, "validation");
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("date", out _));
+        Assert.Equal("adopted", app.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
+    }
 }

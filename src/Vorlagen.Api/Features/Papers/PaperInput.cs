@@ -1,4 +1,5 @@
 using FluentValidation;
+using Vorlagen.Api.Infrastructure;
 
 namespace Vorlagen.Api.Features.Papers;
 
@@ -28,13 +29,17 @@ public sealed class PaperInputValidator : AbstractValidator<PaperInput>
             .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.");
         RuleFor(p => p.Reasoning).NotEmpty().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
             .MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.");
+        RuleFor(p => p.Date).PlausibleDate();
+        RuleFor(p => p.EffectiveDate).PlausibleDate();
         RuleFor(p => p.LegalBasis).MaximumLength(2_000).WithMessage("Die rechtliche Grundlage darf höchstens 2.000 Zeichen lang sein.");
         RuleFor(p => p.ConsultedWith).MaximumLength(2_000).WithMessage("„Vorlage beraten mit“ darf höchstens 2.000 Zeichen lang sein.");
         RuleFor(p => p.Consultations!.Count).LessThanOrEqualTo(MaxConsultations).When(p => p.Consultations is not null)
             .OverridePropertyName("consultations").WithMessage($"Eine Beratungsfolge hat höchstens {MaxConsultations} Beratungen.");
+        RuleForEach(p => p.Consultations).NotNull().WithMessage("Eine Zeile der Beratungsfolge ist leer.");
         RuleForEach(p => p.Consultations).ChildRules(c =>
         {
             c.RuleFor(x => x.OrganizationId).GreaterThan(0).WithMessage("Bitte wählen Sie das Gremium.");
+            c.RuleFor(x => x.PlannedDate).PlausibleDate();
             c.RuleFor(x => x.Role).Must(r => Domain.Voting.ConsultationRoles.Find(r) is not null)
                 .WithMessage("Die Rolle muss vorberatend, beschliessend oder kenntnisnahme sein.");
         });

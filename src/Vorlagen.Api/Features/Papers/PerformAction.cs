@@ -26,9 +26,13 @@ public static class PerformAction
                 .WithMessage($"Unbekannte Aktion. Erlaubt: {string.Join(", ", Actions)}.");
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "object")
                 .WithMessage("Ein Widerspruch braucht eine Begründung (comment).");
+            RuleFor(c => c.Date).PlausibleDate();
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");
         }
     }
+
+    private static DateOnly? DecisionDate(PaperReader.Loaded paper) =>
+        PaperReader.Date(paper.Consultations.LastOrDefault(c => c.Role == Domain.Voting.ConsultationRoles.Beschliessend && c.ResultDate is not null)?.ResultDate);
 
     public const string TouchSql = "UPDATE papers SET version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
@@ -43,12 +47,17 @@ public static class PerformAction
             var role = await workflow.RoleForActionAsync(command.PaperId, command.Action, caller, cancellationToken)
                        ?? throw await PaperActing.NotAllowedAsync(workflow, loaded, caller, command.Action, cancellationToken);
 
+            var date = command.Date ?? BerlinTime.Today(clock);
+            if (command.Action == "sign" && DecisionDate(loaded) is { } decided && date < decided)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("date",
+                    $"Die Ausfertigung kann nicht vor dem Beschluss am {decided:dd.MM.yyyy} liegen.")]);
+
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
             var input = new JsonObject
             {
                 ["comment"] = command.Comment,
-                ["date"] = (command.Date ?? BerlinTime.Today(clock)).ToString("yyyy-MM-dd"),
+                ["date"] = date.ToString("yyyy-MM-dd"),
             };
             await workflow.ActAsync(command.PaperId, command.Action, input, caller, role, cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);

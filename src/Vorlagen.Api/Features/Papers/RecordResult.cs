@@ -25,7 +25,8 @@ public static class RecordResult
     {
         public Validator()
         {
-            RuleFor(c => c.Date).NotNull().WithMessage("Bitte geben Sie das Datum der Sitzung an.");
+            RuleFor(c => c.Date).NotNull().WithMessage("Bitte geben Sie das Datum der Sitzung an.").PlausibleDate();
+            RuleFor(c => c.PlannedDate).PlausibleDate();
             RuleFor(c => c.Outcome).Must(o => Outcomes.Find(o) is not null)
                 .WithMessage($"Unbekanntes Ergebnis. Erlaubt: {string.Join(", ", Outcomes.All.Select(o => o.Code))}.");
             RuleFor(c => c.Votes!).SetValidator(new VotesInputValidator()).When(c => c.Votes is not null);

@@ -17,6 +17,7 @@ public static class CheckTally
         public Validator()
         {
             RuleFor(q => q.Outcome).NotEmpty().WithMessage("Bitte geben Sie das Ergebnis (outcome) an.");
+            RuleFor(q => q.Date).PlausibleDate();
             RuleFor(q => q.Votes!).SetValidator(new VotesInputValidator()).When(q => q.Votes is not null);
         }
     }

@@ -20,6 +20,7 @@ public static class UserFieldRules
     public static void ValidRoles<T>(this AbstractValidator<T> v, Func<T, IReadOnlyList<RoleGrant>?> roles)
     {
         v.RuleFor(x => roles(x)).NotEmpty().WithMessage("Bitte wählen Sie mindestens eine Rolle.").OverridePropertyName("roles");
+        v.RuleForEach(x => roles(x)).NotNull().WithMessage("Eine Rollenzeile ist leer.").OverridePropertyName("roles");
         v.RuleForEach(x => roles(x)).ChildRules(r =>
         {
             r.RuleFor(g => g.Role).Must(role => role is not null && Roles.All.Contains(role))

@@ -33,7 +33,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : UiPageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Vorlagen";
-        Seite = Math.Max(1, Seite);
+        Seite = Math.Clamp(Seite, 1, PagingRules.MaxPage);
         Bodies = (await mediator.Send(new ListBodies.Query(1, PagedList<BodyDto>.MaxPageSize), ct)).Items;
         Organizations = (await mediator.Send(new ListOrganizations.Query(null, 1, PagedList<OrganizationDto>.MaxPageSize), ct)).Items;
         Result = await mediator.Send(new ListPapers.Query(BodyId, Empty(Status), OrganizationId, Empty(Q), Year, Seite, PageSize, Empty(Type)), ct);
