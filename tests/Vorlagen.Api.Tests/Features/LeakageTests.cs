@@ -61,6 +61,45 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.True(found.GetProperty("total").GetInt32() >= 3);
     }
 
+    [Fact]
+    public async Task A_decision_taken_in_a_non_public_session_is_not_revealed_by_status_history_or_filters()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var paper = await _api.CreateAsync(clerk, new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), reference = "NP-" + Guid.NewGuid().ToString("N")[..8], title = "Öffentliche Vorlage",
+            originator = "Amt", proposal = "Vorschlag", reasoning = "Begründung", @public = true,
+            consultations = new object[]
+            {
+                new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreisausschuss"), role = "beschliessend", @public = false },
+            },
+        });
+        var id = PaperApi.Id(paper);
+        await _api.ActAsync(clerk, id, "submit");
+        paper = await _api.ActAsync(landraetin, id, "release");
+        await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 1),
+            new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 9, yes = 6, no = 3 } });
+        await _api.ActAsync(landraetin, id, "object", new { comment = $"Widerspruch {Marker}" });
+        paper = await _api.GetAsync(landraetin, id);
+        await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 2),
+            new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 9, yes = 3, no = 6 } });
+
+        var anonymous = app.CreateClient();
+        var seen = await _api.GetAsync(anonymous, id);
+        Assert.Equal("decided", seen.GetProperty("status").GetString());
+        var history = await (await anonymous.GetAsync($"/api/papers/{id}/history")).Content.ReadAsStringAsync();
+        foreach (var word in new[] { "rejected", "adopted", "Abgelehnt", "Beschlossen", Marker, "object" })
+            Assert.DoesNotContain(word, history);
+        var rejected = await (await anonymous.GetAsync("/api/papers?status=rejected&pageSize=200")).ReadJson();
+        Assert.DoesNotContain(rejected.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt64() == id);
+        var decided = await (await anonymous.GetAsync("/api/papers?status=decided&pageSize=200")).ReadJson();
+        Assert.Contains(decided.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt64() == id);
+
+        Assert.Equal("rejected", (await _api.GetAsync(clerk, id)).GetProperty("status").GetString());
+        Assert.Contains(Marker, await (await clerk.GetAsync($"/api/papers/{id}/history")).Content.ReadAsStringAsync());
+    }
+
     /// <summary>A non-public draft, a non-public released paper, withdrawn papers, and a public paper decided non-publicly.</summary>
     private async Task<IReadOnlyList<long>> CreateSecretsAsync()
     {

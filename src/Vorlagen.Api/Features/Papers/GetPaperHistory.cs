@@ -34,10 +34,7 @@ public static class GetPaperHistory
                 if (payload is null) continue;
                 if (record.EventName == CouncilActivityTypes.TransitionEvent)
                 {
-                    var to = Text(payload, "toStatus");
-                    entries.Add(new HistoryEntry(record.Sequence, record.Timestamp, "transition", record.ActorName, record.ActorRole,
-                        Text(payload, "action"), Text(payload, "fromStatus"), to, to is null ? null : PaperStatuses.Label(to),
-                        null, null, null, null, null, null, Text(payload, "date"), Text(payload, "comment"), false));
+                    entries.Add(Transition(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded));
                 }
                 else if (record.EventName == CouncilActivityTypes.ResultRecordedEvent)
                 {
@@ -46,6 +43,27 @@ public static class GetPaperHistory
             }
             return entries;
         }
+
+        /// <summary>
+        /// Comments are office notes (e.g. the reasons of a Widerspruch) and stay with the office. Steps that
+        /// would reveal a decision taken in a non-public session the caller may not see are reduced.
+        /// </summary>
+        private HistoryEntry Transition(long sequence, DateTimeOffset time, string? actor, string? role, JsonObject payload, PaperReader.Loaded loaded)
+        {
+            var from = Text(payload, "fromStatus");
+            var to = Text(payload, "toStatus");
+            var comment = caller.SeesAllOf(loaded.Paper.BodyId) ? Text(payload, "comment") : null;
+            var reveals = PaperStatuses.RevealDecision.Contains(from) || PaperStatuses.RevealDecision.Contains(to);
+            if (reveals && DecisionHidden(loaded))
+                return new HistoryEntry(sequence, time, "transition", actor, role, null, null, null, "nichtöffentlich",
+                    null, null, null, null, null, null, null, null, true);
+            return new HistoryEntry(sequence, time, "transition", actor, role, Text(payload, "action"), from, to,
+                to is null ? null : PaperStatuses.Label(to), null, null, null, null, null, null, Text(payload, "date"), comment, false);
+        }
+
+        private bool DecisionHidden(PaperReader.Loaded loaded) =>
+            loaded.Consultations.Any(c => c.Role == ConsultationRoles.Beschliessend && c.Status == ConsultationStatuses.Done
+                                          && !PaperAccess.CanSeeDetails(caller, loaded.Paper.BodyId, c));
 
         private HistoryEntry Result(long sequence, DateTimeOffset time, string? actor, string? role, JsonObject payload, PaperReader.Loaded loaded)
         {

@@ -31,7 +31,7 @@ public static class ListPapers
     }
 
     private const string Where =
-        " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR p.status = @Status) AND (@PaperType IS NULL OR p.paper_type = @PaperType) " +
+        " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR " + PaperSql.ShownStatus + " = @Status) AND (@PaperType IS NULL OR p.paper_type = @PaperType) " +
         "AND (@OrganizationId IS NULL OR EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)) " +
         "AND (@Year IS NULL OR p.paper_date LIKE @YearPrefix) " +
         "AND (@Q IS NULL OR p.reference LIKE @Pattern ESCAPE '!' OR p.title LIKE @Pattern ESCAPE '!' OR p.proposal LIKE @Pattern ESCAPE '!' " +
@@ -41,7 +41,7 @@ public static class ListPapers
     public const string CountSql = "SELECT COUNT(*) FROM papers p" + Where;
     public const string PageSql =
         "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, p.paper_date AS PaperDate, " +
-        "p.originator AS Originator, p.is_public AS IsPublic, p.status AS Status, p.version AS Version FROM papers p" + Where +
+        "p.originator AS Originator, p.is_public AS IsPublic, " + PaperSql.ShownStatus + " AS Status, p.version AS Version FROM papers p" + Where +
         " ORDER BY p.paper_date DESC, p.id DESC {{Page}}";
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, PagedList<PaperSummaryDto>>

@@ -21,6 +21,12 @@ public static class PaperAccess
     public static bool CanSeeDetails(Caller caller, long bodyId, ConsultationRow consultation) =>
         consultation.IsPublic || caller.SeesAllOf(bodyId) || (caller.BelongsTo(bodyId) && IsOwnGremium(caller, consultation.OrganizationId));
 
+    /// <summary>The C# twin of <see cref="PaperSql.ShownStatus"/>: does the status reveal a decision the caller may not see?</summary>
+    public static bool DecisionHidden(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
+        PaperStatuses.RevealDecision.Contains(paper.Status)
+        && consultations.Any(c => c.Role == Domain.Voting.ConsultationRoles.Beschliessend && c.Status == ConsultationStatuses.Done
+                                  && !CanSeeDetails(caller, paper.BodyId, c));
+
     private static bool IsOwnGremium(Caller caller, long organizationId) =>
         caller.MemberOf.Contains(organizationId) || caller.ChairOf.Contains(organizationId);
 }

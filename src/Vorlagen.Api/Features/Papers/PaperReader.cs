@@ -38,10 +38,12 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
     private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions)
     {
         var p = loaded.Paper;
+        var hidden = PaperAccess.DecisionHidden(caller, p, loaded.Consultations);
+        var status = hidden ? PaperStatuses.Decided : p.Status;
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
             p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),
-            Date(p.EffectiveDate), p.IsPublic, p.Status, PaperStatuses.Label(p.Status), Date(p.SignedDate), p.Version,
+            Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), p.Version,
             [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c))], actions,
             Instants.Parse(p.CreatedAt), p.CreatedBy, Instants.Parse(p.UpdatedAt), p.UpdatedBy);
     }

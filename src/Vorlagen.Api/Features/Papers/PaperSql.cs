@@ -23,6 +23,16 @@ public static class PaperSql
         "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id WHERE c.paper_id = @Id ORDER BY c.position";
 
     /// <summary>
+    /// The status as the caller may see it (<see cref="PaperStatuses.Decided"/> when a non-public
+    /// beschließend consultation the caller may not see decided it); same parameters as <see cref="VisibleFilter"/>.
+    /// </summary>
+    public const string ShownStatus =
+        "(CASE WHEN p.status IN ('adopted', 'rejected', 'signed') AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
+        "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 " +
+        "AND NOT EXISTS (SELECT 1 FROM user_roles dr WHERE dr.user_id = @UserId AND dr.organization_id = dc.organization_id " +
+        "AND dr.role IN ('member', 'chair'))) THEN 'decided' ELSE p.status END)";
+
+    /// <summary>
     /// Which papers a caller may see. Parameters: @AllBodies (system admin), @FullBodyId (clerk, Landrat,
     /// admin of that body; -1 otherwise), @UserId (-1 for anonymous). Everyone else sees released public
     /// papers, and members/chairs also released non-public papers that one of their Gremien deliberates.

@@ -11,6 +11,13 @@ public static class PaperStatuses
     public const string Signed = "signed";
     public const string Withdrawn = "withdrawn";
 
+    /// <summary>
+    /// Shown instead of adopted/rejected/signed to callers who may not see the non-public consultation
+    /// that decided: the status would otherwise reveal its result.
+    /// </summary>
+    public const string Decided = "decided";
+    public static readonly string[] RevealDecision = [Adopted, Rejected, Signed];
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [Draft] = "Entwurf",
@@ -20,6 +27,7 @@ public static class PaperStatuses
         [Rejected] = "Abgelehnt",
         [Signed] = "Ausgefertigt",
         [Withdrawn] = "Zurückgezogen",
+        [Decided] = "Beraten (Ergebnis nichtöffentlich)",
     };
 
     public static string Label(string status) => Labels.GetValueOrDefault(status, status);
