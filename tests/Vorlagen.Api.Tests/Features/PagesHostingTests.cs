@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Vorlagen.Api.Tests.Support;
@@ -64,6 +65,23 @@ public sealed partial class PagesHostingTests(VorlagenApp app) : IClassFixture<V
 
         var after = await browser.GetAsync("/");
         Assert.DoesNotContain("Kreisrätin Erzgebirgskreis", await after.Content.ReadAsStringAsync());
+        var protectedPage = await browser.GetAsync("/vorlagen/neu");
+        Assert.Equal(HttpStatusCode.Redirect, protectedPage.StatusCode);
+        Assert.Contains("/anmelden", protectedPage.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_users_browser_sessions()
+    {
+        var browser = Browser();
+        await SignInAsync(browser, "kyf.member");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        var userId = app.Scalar<long>("SELECT id FROM users WHERE username = 'kyf.member'");
+
+        var admin = await app.ClientFor("admin");
+        var reset = await admin.PostAsJsonAsync($"/api/users/{userId}/password", new { password = "neues-passwort-123" });
+        Assert.True(reset.IsSuccessStatusCode, await reset.Content.ReadAsStringAsync());
+
         var protectedPage = await browser.GetAsync("/vorlagen/neu");
         Assert.Equal(HttpStatusCode.Redirect, protectedPage.StatusCode);
         Assert.Contains("/anmelden", protectedPage.Headers.Location?.ToString());

@@ -23,7 +23,7 @@ public static class SignIn
     }
 
     public const string UserByIdSql =
-        "SELECT id AS Id, username AS Username, display_name AS DisplayName, body_id AS BodyId FROM users WHERE id = @Id";
+        "SELECT id AS Id, username AS Username, display_name AS DisplayName, body_id AS BodyId, version AS Version FROM users WHERE id = @Id";
 
     public sealed class Handler(DbSession db, PasswordCheck passwords) : IRequestHandler<Command, Result>
     {

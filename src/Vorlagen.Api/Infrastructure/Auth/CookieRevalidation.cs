@@ -7,13 +7,14 @@ using Vorlagen.Api.Features.Auth;
 namespace Vorlagen.Api.Infrastructure.Auth;
 
 /// <summary>
-/// A sign-in cookie carries roles; re-reading the user on every request makes deactivation and
-/// role changes take effect at once, as they do for bearer tokens.
+/// A sign-in cookie carries roles; re-reading the user on every request makes deactivation, role
+/// changes and password resets take effect at once, as they do for bearer tokens: any change to the
+/// user bumps its version (the "stamp" claim), which ends the browser session.
 /// </summary>
 public static class CookieRevalidation
 {
     public const string ActiveUserSql =
-        "SELECT id AS Id, username AS Username, display_name AS DisplayName, body_id AS BodyId FROM users WHERE id = @Id AND active = 1";
+        "SELECT id AS Id, username AS Username, display_name AS DisplayName, body_id AS BodyId, version AS Version FROM users WHERE id = @Id AND active = 1";
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -25,7 +26,7 @@ public static class CookieRevalidation
         var factory = context.HttpContext.RequestServices.GetRequiredService<ConnectionFactory>();
         await using var connection = await factory.OpenAsync(context.HttpContext.RequestAborted);
         var user = await connection.QuerySingleOrDefaultAsync<TokenAuthenticationHandler.UserRow>(ActiveUserSql, new { Id = userId });
-        if (user is null)
+        if (user is null || context.Principal.FindFirst(TokenAuthenticationHandler.StampClaim)?.Value != user.Version.ToString())
         {
             await RejectAsync(context);
             return;

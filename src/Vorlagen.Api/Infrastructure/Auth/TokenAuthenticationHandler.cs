@@ -15,8 +15,11 @@ public sealed class TokenAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>The user's row version when signed in: any change to the user (password, roles, deactivation) bumps it.</summary>
+    public const string StampClaim = "stamp";
+
     public const string TokenUserSql =
-        "SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.body_id AS BodyId FROM access_tokens t " +
+        "SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.body_id AS BodyId, u.version AS Version FROM access_tokens t " +
         "JOIN users u ON u.id = t.user_id WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND t.expires_at > @Now AND u.active = 1";
 
     public const string GrantsSql = "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id";
@@ -27,6 +30,7 @@ public sealed class TokenAuthenticationHandler(
         public string Username { get; init; } = "";
         public string DisplayName { get; init; } = "";
         public long? BodyId { get; init; }
+        public int Version { get; init; }
     }
 
     public sealed record GrantRow
@@ -54,6 +58,7 @@ public sealed class TokenAuthenticationHandler(
             new(Caller.UserIdClaim, user.Id.ToString()), new(ClaimTypes.Name, user.DisplayName), new(Caller.UsernameClaim, user.Username),
         };
         if (user.BodyId is { } body) claims.Add(new Claim(Caller.BodyClaim, body.ToString()));
+        claims.Add(new Claim(StampClaim, user.Version.ToString()));
         claims.AddRange(grants.Select(g => new Claim(Caller.GrantClaim, g.OrganizationId is { } org ? $"{g.Role}:{org}" : g.Role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
