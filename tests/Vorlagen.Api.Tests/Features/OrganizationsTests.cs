@@ -105,6 +105,7 @@ public sealed class OrganizationsTests(VorlagenApp app) : IClassFixture<Vorlagen
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("\"2\"", ok.Headers.ETag?.Tag);
         Assert.Equal(13, app.Scalar<int>("SELECT seats FROM organizations WHERE id = @id", new { id }));
+        Assert.StartsWith("Systemadministration (#", app.Scalar<string>("SELECT updated_by FROM organizations WHERE id = @id", new { id }));
 
         var stale = await Send(HttpMethod.Put, $"/api/organizations/{id}", update with { }, "\"1\"");
         var problem = await stale.AssertProblem(412, "stale_version");

@@ -216,6 +216,7 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await response.ReadJson()).GetProperty("locked").GetBoolean());
         Assert.Equal(0, app.Scalar<int>("SELECT COUNT(*) FROM access_tokens WHERE user_id = @id AND revoked_at IS NULL", new { id }));
+        Assert.StartsWith("Systemadministration (#", app.Scalar<string>("SELECT updated_by FROM users WHERE id = @id", new { id }));
         var old = app.CreateClient();
         old.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", oldToken);
         Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync("/api/auth/me")).StatusCode);

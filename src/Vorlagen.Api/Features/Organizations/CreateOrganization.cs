@@ -23,8 +23,8 @@ public static class CreateOrganization
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
     public const string NameTakenSql = "SELECT COUNT(*) FROM organizations WHERE body_id = @BodyId AND name = @Name";
     public const string InsertSql =
-        "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at) " +
-        "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, @DefaultMajority, 1, 1, @Now, @Now) {{ReturnId}}";
+        "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at, updated_by) " +
+        "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, @DefaultMajority, 1, 1, @Now, @Now, @Actor) {{ReturnId}}";
 
     public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator, Caller caller) : MediatR.IRequestHandler<Command, OrganizationDto>
     {
@@ -39,7 +39,7 @@ public static class CreateOrganization
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Render(InsertSql), new
             {
                 command.BodyId, Name = command.Name!.Trim(), ShortName = command.ShortName!.Trim(), command.Kind, command.Seats,
-                command.ChairVotes, DefaultMajority = command.DefaultMajority ?? "simple", Now = Instants.Format(clock.GetUtcNow()),
+                command.ChairVotes, DefaultMajority = command.DefaultMajority ?? "simple", Now = Instants.Format(clock.GetUtcNow()), Actor = caller.AuditName,
             }, db.Transaction, cancellationToken: cancellationToken));
             return await mediator.Send(new GetOrganization.Query(id), cancellationToken);
         }

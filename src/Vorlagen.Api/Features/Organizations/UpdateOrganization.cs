@@ -20,7 +20,7 @@ public static class UpdateOrganization
     public const string NameTakenSql = "SELECT COUNT(*) FROM organizations WHERE body_id = @BodyId AND name = @Name AND id <> @Id";
     public const string UpdateSql =
         "UPDATE organizations SET name = @Name, short_name = @ShortName, kind = @Kind, seats = @Seats, chair_votes = @ChairVotes, " +
-        "default_majority = @DefaultMajority, active = @Active, version = version + 1, updated_at = @Now WHERE id = @Id AND version = @Version";
+        "default_majority = @DefaultMajority, active = @Active, version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
     public sealed class Handler(DbSession db, TimeProvider clock, MediatR.IMediator mediator, Caller caller) : MediatR.IRequestHandler<Command, OrganizationDto>
     {
@@ -38,7 +38,7 @@ public static class UpdateOrganization
             {
                 command.Id, Name = name, ShortName = command.ShortName!.Trim(), command.Kind, command.Seats, command.ChairVotes,
                 DefaultMajority = command.DefaultMajority ?? current.DefaultMajority, command.Active, current.Version,
-                Now = Instants.Format(clock.GetUtcNow()),
+                Now = Instants.Format(clock.GetUtcNow()), Actor = caller.AuditName,
             }, db.Transaction, cancellationToken: cancellationToken));
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             return await mediator.Send(new GetOrganization.Query(command.Id), cancellationToken);

@@ -30,8 +30,8 @@ public static class CreateUser
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
     public const string UsernameTakenSql = "SELECT COUNT(*) FROM users WHERE username = @Username";
     public const string InsertSql =
-        "INSERT INTO users (body_id, username, display_name, password_hash, active, failed_logins, version, created_at, updated_at) " +
-        "VALUES (@BodyId, @Username, @DisplayName, @PasswordHash, @Active, 0, 1, @Now, @Now) {{ReturnId}}";
+        "INSERT INTO users (body_id, username, display_name, password_hash, active, failed_logins, version, created_at, updated_at, updated_by) " +
+        "VALUES (@BodyId, @Username, @DisplayName, @PasswordHash, @Active, 0, 1, @Now, @Now, @Actor) {{ReturnId}}";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UserDto>
     {
@@ -52,7 +52,7 @@ public static class CreateUser
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Render(InsertSql), new
             {
                 command.BodyId, Username = username, DisplayName = command.DisplayName!.Trim(),
-                PasswordHash = PasswordCheck.HashPassword(command.Password!), command.Active, Now = Instants.Format(now),
+                PasswordHash = PasswordCheck.HashPassword(command.Password!), command.Active, Now = Instants.Format(now), Actor = caller.AuditName,
             }, db.Transaction, cancellationToken: cancellationToken));
             await UserSql.InsertRolesAsync(connection, db, id, command.Roles!, cancellationToken);
             return await UserSql.ReadAsync(db, id, now, cancellationToken);

@@ -22,7 +22,7 @@ public static class ResetPassword
     }
 
     public const string UpdateSql =
-        "UPDATE users SET password_hash = @PasswordHash, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now WHERE id = @Id";
+        "UPDATE users SET password_hash = @PasswordHash, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id";
     public const string RevokeTokensSql = "UPDATE access_tokens SET revoked_at = @Now WHERE user_id = @Id AND revoked_at IS NULL";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UserDto>
@@ -33,7 +33,7 @@ public static class ResetPassword
             var now = clock.GetUtcNow();
             var current = await UserSql.ReadAsync(db, command.Id, now, cancellationToken);
             UserAccess.RequireAdmin(caller, current.BodyId, current.Id);
-            var args = new { command.Id, PasswordHash = PasswordCheck.HashPassword(command.Password!), Now = Instants.Format(now) };
+            var args = new { command.Id, PasswordHash = PasswordCheck.HashPassword(command.Password!), Now = Instants.Format(now), Actor = caller.AuditName };
             await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, db.Transaction, cancellationToken: cancellationToken));
             await db.Connection.ExecuteAsync(new CommandDefinition(RevokeTokensSql, args, db.Transaction, cancellationToken: cancellationToken));
             return await UserSql.ReadAsync(db, command.Id, now, cancellationToken);

@@ -23,7 +23,7 @@ public static class UpdateUser
     }
 
     public const string UpdateSql =
-        "UPDATE users SET display_name = @DisplayName, active = @Active, version = version + 1, updated_at = @Now WHERE id = @Id AND version = @Version";
+        "UPDATE users SET display_name = @DisplayName, active = @Active, version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock) : IRequestHandler<Command, UserDto>
     {
@@ -41,7 +41,7 @@ public static class UpdateUser
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
-                command.Id, current.Version, DisplayName = command.DisplayName!.Trim(), command.Active, Now = Instants.Format(now),
+                command.Id, current.Version, DisplayName = command.DisplayName!.Trim(), command.Active, Now = Instants.Format(now), Actor = caller.AuditName,
             }, db.Transaction, cancellationToken: cancellationToken));
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             await db.Connection.ExecuteAsync(new CommandDefinition(UserSql.DeleteRolesSql, new { UserId = command.Id }, db.Transaction,

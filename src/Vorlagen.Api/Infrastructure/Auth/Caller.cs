@@ -18,6 +18,9 @@ public sealed record Caller(long? UserId, string Username, string DisplayName, l
         new HashSet<string>(), new HashSet<long>(), new HashSet<long>());
 
     public bool IsAuthenticated => UserId is not null;
+
+    /// <summary>How changes by this caller are recorded in <c>updated_by</c> columns: name and user id.</summary>
+    public string AuditName => $"{DisplayName} (#{UserId})";
     public bool Is(string role) => Roles.Contains(role);
     public bool IsSystemAdmin => Is(Auth.Roles.Admin) && BodyId is null;
 
