@@ -294,4 +294,31 @@ public sealed class PaperErrorsTests(VorlagenApp app) : IClassFixture<VorlagenAp
         Assert.True(problem.GetProperty("errors").TryGetProperty("date", out _));
         Assert.Equal("adopted", app.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
     }
+
+    [Fact]
+    public async Task Concurrent_retries_with_one_idempotency_key_create_one_paper()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var before = app.Scalar<int>("SELECT COUNT(*) FROM papers");
+        var paper = new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), title = "Gleichzeitig gesendet", originator = "Amt", proposal = "P", reasoning = "R",
+        };
+        HttpRequestMessage Create()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/papers") { Content = JsonContent.Create(paper) };
+            request.Headers.Add("Idempotency-Key", "race-create-1");
+            return request;
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => clerk.SendAsync(Create())));
+
+        Assert.Equal(before + 1, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+        Assert.All(responses, r => Assert.True((int)r.StatusCode is 201 or 409, $"unexpected {(int)r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var replay = await clerk.SendAsync(Create());
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(before + 1, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+    }
 }
