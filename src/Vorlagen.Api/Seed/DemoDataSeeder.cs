@@ -15,9 +15,6 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
     public const string InsertBodySql =
         "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, version, created_at, updated_at) " +
         "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, 1, @Now, @Now) {{ReturnId}}";
-    public const string InsertOrganizationSql =
-        "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at) " +
-        "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, 'simple', 1, 1, @Now, @Now) {{ReturnId}}";
     public const string InsertTemplateSql =
         "INSERT INTO consultation_templates (body_id, paper_type, position, organization_id, role, is_public) " +
         "VALUES (@BodyId, @PaperType, @Position, @OrganizationId, @Role, @Public)";
@@ -59,10 +56,10 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
         var organizationIds = new Dictionary<string, long>();
         foreach (var organization in body.Organizations)
         {
-            organizationIds[organization.Key] = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertOrganizationSql), new
+            organizationIds[organization.Key] = await connection.ExecuteScalarAsync<long>(dialect.Render(Features.Organizations.CreateOrganization.InsertSql), new
             {
                 BodyId = bodyId, organization.Name, organization.ShortName, organization.Kind, organization.Seats,
-                organization.ChairVotes, Now = now,
+                organization.ChairVotes, DefaultMajority = "simple", Now = now, Actor = (string?)null,
             }, transaction);
         }
         foreach (var (paperType, steps) in body.ConsultationTemplates)

@@ -21,7 +21,6 @@ public static class CreateOrganization
     }
 
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
-    public const string NameTakenSql = "SELECT COUNT(*) FROM organizations WHERE body_id = @BodyId AND name = @Name";
     public const string InsertSql =
         "INSERT INTO organizations (body_id, name, short_name, kind, seats, chair_votes, default_majority, active, version, created_at, updated_at, updated_by) " +
         "VALUES (@BodyId, @Name, @ShortName, @Kind, @Seats, @ChairVotes, @DefaultMajority, 1, 1, @Now, @Now, @Actor) {{ReturnId}}";
@@ -34,8 +33,7 @@ public static class CreateOrganization
             var connection = await db.ConnectionAsync(cancellationToken);
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(BodyExistsSql, command, db.Transaction, cancellationToken: cancellationToken)) == 0)
                 throw new NotFoundException("Körperschaft", command.BodyId);
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(NameTakenSql, command, db.Transaction, cancellationToken: cancellationToken)) > 0)
-                throw new ConflictException("organization_name_taken", $"Ein Gremium mit dem Namen „{command.Name}“ gibt es in dieser Körperschaft bereits.");
+            await OrganizationAccess.EnsureNameFreeAsync(db, command.BodyId, command.Name!.Trim(), exceptId: 0, cancellationToken);
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Render(InsertSql), new
             {
                 command.BodyId, Name = command.Name!.Trim(), ShortName = command.ShortName!.Trim(), command.Kind, command.Seats,

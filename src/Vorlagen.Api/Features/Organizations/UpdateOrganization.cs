@@ -17,7 +17,6 @@ public static class UpdateOrganization
         public Validator() => this.ValidOrganizationFields(c => c.Name, c => c.ShortName, c => c.Kind, c => c.Seats, c => c.DefaultMajority);
     }
 
-    public const string NameTakenSql = "SELECT COUNT(*) FROM organizations WHERE body_id = @BodyId AND name = @Name AND id <> @Id";
     public const string UpdateSql =
         "UPDATE organizations SET name = @Name, short_name = @ShortName, kind = @Kind, seats = @Seats, chair_votes = @ChairVotes, " +
         "default_majority = @DefaultMajority, active = @Active, version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
@@ -31,9 +30,7 @@ public static class UpdateOrganization
             IfMatch.Check(command.ExpectedVersion, current.Version);
             var connection = db.Connection;
             var name = command.Name!.Trim();
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(NameTakenSql, new { current.BodyId, Name = name, command.Id },
-                    db.Transaction, cancellationToken: cancellationToken)) > 0)
-                throw new ConflictException("organization_name_taken", $"Ein Gremium mit dem Namen „{name}“ gibt es in dieser Körperschaft bereits.");
+            await OrganizationAccess.EnsureNameFreeAsync(db, current.BodyId, name, command.Id, cancellationToken);
             var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
                 command.Id, Name = name, ShortName = command.ShortName!.Trim(), command.Kind, command.Seats, command.ChairVotes,

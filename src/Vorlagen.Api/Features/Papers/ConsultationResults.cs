@@ -52,14 +52,10 @@ public static class ConsultationResults
         var by = backToReferrer ? 2 : 1;
         await db.Connection.ExecuteAsync(new CommandDefinition(ShiftOutSql, new { current.PaperId, After = current.Position, By = by }, db.Transaction, cancellationToken: cancellationToken));
         await db.Connection.ExecuteAsync(new CommandDefinition(ShiftBackSql, new { current.PaperId }, db.Transaction, cancellationToken: cancellationToken));
-        await PaperEditingInsert(db, current.PaperId, current.Position + 1, referredTo.Id, ConsultationRoles.Vorberatend, current.IsPublic, cancellationToken);
+        await PaperEditing.InsertConsultationAsync(db, current.PaperId, current.Position + 1,
+            new ConsultationInput(referredTo.Id, ConsultationRoles.Vorberatend, current.IsPublic, null), cancellationToken);
         if (backToReferrer)
-            await PaperEditingInsert(db, current.PaperId, current.Position + 2, current.OrganizationId, current.Role, current.IsPublic, cancellationToken);
+            await PaperEditing.InsertConsultationAsync(db, current.PaperId, current.Position + 2,
+                new ConsultationInput(current.OrganizationId, current.Role, current.IsPublic, null), cancellationToken);
     }
-
-    private static Task PaperEditingInsert(DbSession db, long paperId, int position, long organizationId, string role, bool isPublic, CancellationToken ct) =>
-        db.Connection.ExecuteAsync(new CommandDefinition(CreatePaper.InsertConsultationSql, new
-        {
-            PaperId = paperId, Position = position, OrganizationId = organizationId, Role = role, IsPublic = isPublic, PlannedDate = (string?)null,
-        }, db.Transaction, cancellationToken: ct));
 }

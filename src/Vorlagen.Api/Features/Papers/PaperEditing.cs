@@ -19,12 +19,13 @@ public static class PaperEditing
     public static async Task InsertConsultationsAsync(DbSession db, long paperId, IReadOnlyList<ConsultationInput> steps, CancellationToken cancellationToken)
     {
         for (var i = 0; i < steps.Count; i++)
-        {
-            await db.Connection.ExecuteAsync(new CommandDefinition(CreatePaper.InsertConsultationSql, new
-            {
-                PaperId = paperId, Position = i + 1, steps[i].OrganizationId, steps[i].Role, IsPublic = steps[i].Public ?? true,
-                PlannedDate = steps[i].PlannedDate?.ToString("yyyy-MM-dd"),
-            }, db.Transaction, cancellationToken: cancellationToken));
-        }
+            await InsertConsultationAsync(db, paperId, i + 1, steps[i], cancellationToken);
     }
+
+    public static Task InsertConsultationAsync(DbSession db, long paperId, int position, ConsultationInput step, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(new CommandDefinition(CreatePaper.InsertConsultationSql, new
+        {
+            PaperId = paperId, Position = position, step.OrganizationId, step.Role, IsPublic = step.Public ?? true,
+            PlannedDate = step.PlannedDate?.ToString("yyyy-MM-dd"),
+        }, db.Transaction, cancellationToken: cancellationToken));
 }
