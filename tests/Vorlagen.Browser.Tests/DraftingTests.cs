@@ -44,7 +44,7 @@ public sealed class DraftingTests(BrowserApp app) : BrowserTest(app), IClassFixt
 
         await clerk.GetByLabel("2. Gesamtkosten (€)").FillAsync("12.500,50");
         await clerk.Button("Entwurf speichern").ClickAsync();
-        await clerk.WaitForURLAsync(ResultSteps.PaperUrl());
+        await clerk.ArrivedAtAsync(ResultSteps.PaperUrl());
         var id = clerk.PaperId();
         var steps = await clerk.Locator(".timeline .step-title").AllInnerTextsAsync();
         Assert.Equal(["Ausschuss für Wirtschaft, Tourismus und Umwelt", PaperSetup.KyfAusschuss, "Kreistag"], steps.Select(s => s.Trim()));

@@ -32,7 +32,7 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
             + "und im Jahr 2016 unter enormer Kraftanstrengung vieler Beteiligten im Kyffhäuserkreis erfolgreich bewältigt.");
         await clerk.GetByLabel("1. Abstimmung mit der Kreiskämmerei").FillAsync("Abstimmung mit Kreiskämmerei nicht erforderlich");
         await clerk.Button("Entwurf speichern").ClickAsync();
-        await clerk.WaitForURLAsync(PaperUrl());
+        await clerk.ArrivedAtAsync(PaperUrl());
         var id = clerk.PaperId();
         await Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Der Entwurf 2021/7/014 wurde angelegt");
         await Expect(clerk.Button("Freigeben")).ToHaveCountAsync(0);
@@ -135,7 +135,7 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
         await chair.Button("Nur prüfen").ClickAsync();
         await Expect(feedback).ToContainTextAsync("Zulässig");
         await chair.Button("Ergebnis speichern").ClickAsync();
-        await chair.WaitForURLAsync(PaperUrl());
+        await chair.ArrivedAtAsync(PaperUrl());
         await Expect(chair.MainRegion()).ToContainTextAsync("nicht empfohlen, Sitzung am 04.03.2021");
         Assert.Equal("not_recommended", App.Scalar<string>("SELECT outcome FROM consultations WHERE paper_id = @id AND position = 1", new { id }));
     });

@@ -26,7 +26,7 @@ public sealed class VisibilityTests(BrowserApp app) : BrowserTest(app), IClassFi
         await clerk.GetByLabel("Beschlussvorschlag").FillAsync($"Der Kreistag stimmt dem Verkauf {Marker} zu.");
         await clerk.GetByLabel("Begründung / Sachverhalt").FillAsync($"Kaufpreis und Käufer: {Marker}.");
         await clerk.Button("Entwurf speichern").ClickAsync();
-        await clerk.WaitForURLAsync(ResultSteps.PaperUrl());
+        await clerk.ArrivedAtAsync(ResultSteps.PaperUrl());
         var id = clerk.PaperId();
         await Expect(clerk.MainRegion()).ToContainTextAsync("nichtöffentlich");
         await _papers.ActAsync("kyf.clerk", id, "submit");

@@ -28,7 +28,7 @@ public static partial class ResultSteps
         await FillAsync(page, date, outcome, tally);
         await Expect(page.Locator("#tally-feedback")).ToContainTextAsync("Zulässig");
         await page.Button("Ergebnis speichern").ClickAsync();
-        await page.WaitForURLAsync(PaperUrl());
+        await page.ArrivedAtAsync(PaperUrl());
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -13,8 +13,24 @@ public static class Ui
         await page.GetByLabel("Benutzername").FillAsync(username);
         await page.GetByLabel("Passwort").FillAsync(password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/anmelden", StringComparison.Ordinal));
+        await page.ArrivedAtAsync(url => !url.Contains("/anmelden", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).WaitForAsync();
     }
+
+    /// <summary>
+    /// Waits until the page shows a fully parsed document at a matching URL. Deliberately not
+    /// WaitForURLAsync's default (the "load" event): in CI that wait once hung although the page
+    /// had loaded (only "networkidle" arrived). The URL commit plus our footer, which every page
+    /// renders after main, depends on the DOM only.
+    /// </summary>
+    public static async Task ArrivedAtAsync(this IPage page, Func<string, bool> url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    public static Task ArrivedAtAsync(this IPage page, System.Text.RegularExpressions.Regex url) =>
+        page.ArrivedAtAsync(url.IsMatch);
 
     public static ILocator MainRegion(this IPage page) => page.GetByRole(AriaRole.Main);
 
