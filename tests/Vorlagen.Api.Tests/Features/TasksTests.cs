@@ -57,12 +57,48 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     [Fact]
     public async Task A_Saxon_decision_to_sign_shows_the_Widerspruch_deadline_with_its_citation()
     {
+        var (id, clerk, landrat) = await ErzgebirgeDecisionAsync("0640");
+
+        var sign = (await TaskOf(landrat, id))!.Value;
+
+        Assert.Equal("sign", sign.GetProperty("kind").GetString());
+        Assert.Equal("Kreistag", sign.GetProperty("organizationName").GetString());
+        // The period was one week until 4 March 2022 (SächsLKrO then in force): 08.12.2021 + 1 week.
+        Assert.Equal("2021-12-15", sign.GetProperty("due").GetString());
+        Assert.Equal("§ 48 Abs. 2 Satz 2 SächsLKrO", sign.GetProperty("dueCitation").GetString());
+        Assert.StartsWith("Widerspruch bis", sign.GetProperty("dueLabel").GetString());
+        Assert.Equal(["sign", "object"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
+        Assert.Null(await TaskOf(clerk, id));
+    }
+
+    [Fact]
+    public async Task After_a_Widerspruch_the_new_decision_shows_the_deadline_for_the_new_session()
+    {
+        var (id, clerk, landrat) = await ErzgebirgeDecisionAsync("0641");
+        var paper = await _api.ActAsync(landrat, id, "object", new { comment = "Verstößt gegen § 72 SächsHO." });
+
+        var rehearing = (await TaskOf(landrat, id))!.Value;
+
+        Assert.Equal("result", rehearing.GetProperty("kind").GetString());
+        Assert.Equal(PaperApi.ConsultationId(paper, 3), rehearing.GetProperty("consultationId").GetInt64());
+        Assert.Equal("Erneut beschließen nach Widerspruch: Kreistag", rehearing.GetProperty("label").GetString());
+        // Four weeks from the objected session of 08.12.2021.
+        Assert.Equal("2022-01-05", rehearing.GetProperty("due").GetString());
+        Assert.Equal("§ 48 Abs. 2 Satz 4 SächsLKrO", rehearing.GetProperty("dueCitation").GetString());
+        Assert.StartsWith("Neue Sitzung spätestens", rehearing.GetProperty("dueLabel").GetString());
+        // The clerk may record it too, and sees the same deadline.
+        Assert.Equal("2022-01-05", (await TaskOf(clerk, id))!.Value.GetProperty("due").GetString());
+    }
+
+    /// <summary>Erzgebirgskreis paper decided by the Kreistag on 08.12.2021, awaiting Ausfertigung.</summary>
+    private async Task<(long Id, HttpClient Clerk, HttpClient Landrat)> ErzgebirgeDecisionAsync(string reference)
+    {
         var clerk = await app.ClientFor("erz.clerk");
         var landrat = await app.ClientFor("erz.landrat");
         var chair = await app.ClientFor("erz.chair.soziales");
         var id = PaperApi.Id(await _api.CreateAsync(clerk, new
         {
-            bodyId = app.BodyId("erzgebirgskreis"), reference = "0640", title = "Fortschreibung des Integrationskonzeptes Erzgebirgskreis",
+            bodyId = app.BodyId("erzgebirgskreis"), reference, title = "Fortschreibung des Integrationskonzeptes Erzgebirgskreis",
             date = "2021-11-23", originator = "Abteilung 2", proposal = "Der Kreistag beschließt das Integrationskonzept.", reasoning = "Begründung.",
         }));
         await _api.ActAsync(clerk, id, "submit");
@@ -75,17 +111,7 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         {
             date = "2021-12-08", outcome = "adopted", votes = new { entitled = 80, yes = 70, no = 5, abstain = 5, recused = 0 },
         });
-
-        var sign = (await TaskOf(landrat, id))!.Value;
-
-        Assert.Equal("sign", sign.GetProperty("kind").GetString());
-        Assert.Equal("Kreistag", sign.GetProperty("organizationName").GetString());
-        // The period was one week until 4 March 2022 (SächsLKrO then in force): 08.12.2021 + 1 week.
-        Assert.Equal("2021-12-15", sign.GetProperty("due").GetString());
-        Assert.Equal("§ 48 Abs. 2 Satz 2 SächsLKrO", sign.GetProperty("dueCitation").GetString());
-        Assert.StartsWith("Widerspruch bis", sign.GetProperty("dueLabel").GetString());
-        Assert.Equal(["sign", "object"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
-        Assert.Null(await TaskOf(clerk, id));
+        return (id, clerk, landrat);
     }
 
     private static async Task<JsonElement> Tasks(HttpClient client)

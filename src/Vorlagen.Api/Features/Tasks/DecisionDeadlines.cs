@@ -4,7 +4,10 @@ using Vorlagen.Domain.Voting;
 
 namespace Vorlagen.Api.Features.Tasks;
 
-/// <summary>The decision awaiting Ausfertigung and the last day for a Widerspruch against it (from the body's rule profile).</summary>
+/// <summary>
+/// Statutory deadlines around a decision, from the body's rule profile: the last day for a
+/// Widerspruch against it, and after a Widerspruch the last day for the new session.
+/// </summary>
 public static class DecisionDeadlines
 {
     public static ConsultationDto? Decision(PaperDto paper) =>
@@ -13,4 +16,17 @@ public static class DecisionDeadlines
     /// <returns>null when there is no decision yet or the state law sets no period (ThürKO).</returns>
     public static Deadline? Widerspruch(PaperDto paper, RuleProfile profile) =>
         Decision(paper)?.Result?.Date is { } decided ? profile.WiderspruchDeadline(decided) : null;
+
+    /// <summary>
+    /// For the consultation a Widerspruch appended (a pending beschließend consultation after a decided
+    /// one of the same Gremium): the last day for the new session, counted from the objected decision.
+    /// </summary>
+    /// <returns>null for any other consultation, when the caller may not see the decision, or when the law sets no period.</returns>
+    public static Deadline? Rehearing(PaperDto paper, ConsultationDto pending, RuleProfile profile)
+    {
+        if (pending.Role != ConsultationRoles.Beschliessend) return null;
+        var objected = paper.Consultations.LastOrDefault(c => c.Position < pending.Position && c.Role == ConsultationRoles.Beschliessend
+            && c.OrganizationId == pending.OrganizationId && c.Result?.Date is not null);
+        return objected?.Result?.Date is { } decided ? profile.RehearingDeadline(decided) : null;
+    }
 }

@@ -3,6 +3,7 @@ using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Domain.Rules;
 
 namespace Vorlagen.Api.Features.Tasks;
 
@@ -19,7 +20,8 @@ public static class MyTasks
     public sealed record TaskList(IReadOnlyList<TaskItem> Items);
 
     /// <param name="Kind">draft, release, result or sign.</param>
-    /// <param name="Due">the date that matters: the next session, or the last day for a Widerspruch.</param>
+    /// <param name="Due">the date that matters: the next session, or a statutory deadline (then <paramref name="DueCitation"/> is set):
+    /// the last day for a Widerspruch, or after one the last day for the new session.</param>
     public sealed record TaskItem(string Kind, string Label, long PaperId, string Reference, string Title, string Status, string StatusLabel,
         IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation);
 
@@ -68,7 +70,13 @@ public static class MyTasks
             var actions = paper.AvailableActions;
             var next = paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending);
             if (actions.Contains(PaperWorkflow.RecordResultAction) && next is not null)
-                return Item(Result, $"Ergebnis erfassen: {next.OrganizationName}", paper, next.Id, next.OrganizationName, next.PlannedDate, "Sitzung am", null);
+            {
+                var rehearing = DecisionDeadlines.Rehearing(paper, next, await ProfileAsync(paper, cancellationToken));
+                return rehearing is null
+                    ? Item(Result, $"Ergebnis erfassen: {next.OrganizationName}", paper, next.Id, next.OrganizationName, next.PlannedDate, "Sitzung am", null)
+                    : Item(Result, $"Erneut beschließen nach Widerspruch: {next.OrganizationName}", paper, next.Id, next.OrganizationName, rehearing.Due,
+                        $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
+            }
             if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
                 return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
             if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
@@ -76,7 +84,7 @@ public static class MyTasks
             if (actions.Contains("sign") || actions.Contains("object"))
             {
                 var decision = DecisionDeadlines.Decision(paper);
-                var deadline = DecisionDeadlines.Widerspruch(paper, profiles.Get((await BodyAsync(paper.BodyId, cancellationToken)).RuleProfile));
+                var deadline = DecisionDeadlines.Widerspruch(paper, await ProfileAsync(paper, cancellationToken));
                 return Item(Sign, "Beschluss ausfertigen oder Widerspruch einlegen", paper, decision?.Id, decision?.OrganizationName,
                     deadline?.Due, deadline is null ? null : $"Widerspruch bis ({deadline.Period.GermanText})", deadline?.Citation);
             }
@@ -88,11 +96,11 @@ public static class MyTasks
             new(kind, label, paper.Id, paper.Reference, paper.Title, paper.Status, paper.StatusLabel, paper.AvailableActions, consultationId,
                 organization, due, due is null ? null : dueLabel, citation);
 
-        private async Task<BodyDto> BodyAsync(long bodyId, CancellationToken cancellationToken)
+        private async Task<RuleProfile> ProfileAsync(PaperDto paper, CancellationToken cancellationToken)
         {
-            if (!_bodies.TryGetValue(bodyId, out var body))
-                _bodies[bodyId] = body = await mediator.Send(new GetBody.Query(bodyId), cancellationToken);
-            return body;
+            if (!_bodies.TryGetValue(paper.BodyId, out var body))
+                _bodies[paper.BodyId] = body = await mediator.Send(new GetBody.Query(paper.BodyId), cancellationToken);
+            return profiles.Get(body.RuleProfile);
         }
     }
 }
