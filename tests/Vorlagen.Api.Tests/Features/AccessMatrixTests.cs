@@ -63,7 +63,7 @@ public sealed class AccessMatrixTests(VorlagenApp app) : IClassFixture<VorlagenA
             case "verify non-public": return await client.GetAsync($"/api/papers/{(await NonPublicInDeliberationAsync()).Id}/journal/verify");
             case "create paper": return await client.PostAsJsonAsync("/api/papers", PaperApi.KyffhaeuserPaper(bodyId, Unique()));
             case "edit draft":
-                return await client.PutAsJsonAsync($"/api/papers/{await DraftAsync()}", PaperApi.KyffhaeuserPaper(bodyId, Unique()));
+                return await client.PutAsJsonAsync($"/api/papers/{await DraftAsync()}", _api.KyffhaeuserEdit(bodyId, Unique()));
             case "submit draft": return await client.PostAsJsonAsync($"/api/papers/{await DraftAsync()}/actions/submit", new { });
             case "release submitted":
                 var submitted = await DraftAsync();

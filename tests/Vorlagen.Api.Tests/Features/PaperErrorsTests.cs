@@ -186,7 +186,7 @@ public sealed class PaperErrorsTests(VorlagenApp app) : IClassFixture<VorlagenAp
         var id = PaperApi.Id(created);
         var version = created.GetProperty("version").GetInt32();
 
-        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/papers/{id}") { Content = JsonContent.Create(PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), "2021/7/208")) };
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/papers/{id}") { Content = JsonContent.Create(_api.KyffhaeuserEdit(app.BodyId("kyffhaeuserkreis"), "2021/7/208")) };
         edit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         var edited = await clerk.SendAsync(edit);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
@@ -205,7 +205,7 @@ public sealed class PaperErrorsTests(VorlagenApp app) : IClassFixture<VorlagenAp
         var id = PaperApi.Id(await _api.CreateAsync(clerk, PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), "2021/7/209")));
         await _api.ActAsync(clerk, id, "submit");
         var before = Snapshot(id);
-        var response = await clerk.PutAsJsonAsync($"/api/papers/{id}", PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), "2021/7/209"));
+        var response = await clerk.PutAsJsonAsync($"/api/papers/{id}", _api.KyffhaeuserEdit(app.BodyId("kyffhaeuserkreis"), "2021/7/209"));
         await response.AssertProblem(409, "not_editable");
         Assert.Equal(before, Snapshot(id));
     }

@@ -20,6 +20,25 @@ public sealed class PaperApi(VorlagenApp app)
         @public = true,
     };
 
+    /// <summary>
+    /// The same paper as a full PUT body: a PUT replaces the whole draft, so it names the Beratungsfolge
+    /// (here the Kyffhäuserkreis template: Ausschuss, Kreisausschuss vorberatend, Kreistag beschließend).
+    /// </summary>
+    public object KyffhaeuserEdit(long bodyId, string reference) => new
+    {
+        bodyId, reference, paperType = "Beschlussvorlage", title = "Integrationskonzept Kyffhäuserkreis 2020 (überarbeitet)", date = "2021-02-15",
+        originator = "Die Landrätin, Frau Hochwind-Schneider",
+        proposal = "Der Kreistag beschließt das „Integrationskonzept Kyffhäuserkreis 2020“.",
+        reasoning = "Die Herausforderungen der Grundversorgung geflüchteter Menschen wurden Ende 2015 und im Jahr 2016 erfolgreich bewältigt.",
+        @public = true,
+        consultations = new object[]
+        {
+            new { organizationId = app.OrganizationId("kyffhaeuserkreis", KyfAusschuss), role = "vorberatend" },
+            new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreisausschuss"), role = "vorberatend" },
+            new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend" },
+        },
+    };
+
     public async Task<JsonElement> CreateAsync(HttpClient client, object paper, int expectedStatus = 201)
     {
         var response = await client.PostAsJsonAsync("/api/papers", paper);

@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Features.Organizations;
+using Vorlagen.Api.Infrastructure;
 using Vorlagen.Domain.Organizations;
 using Vorlagen.Domain.Voting;
 
@@ -42,6 +43,20 @@ public sealed class Beratungsfolge(DbSession db)
         var failures = Check(steps, organizations).ToList();
         if (failures.Count > 0) throw new ValidationException(failures);
         return steps;
+    }
+
+    /// <summary>
+    /// Before submit and release: a Gremium deactivated since drafting cannot deliberate any more, so the
+    /// Beratungsfolge must be corrected first (409; the clerk edits the draft, the Landrat returns it).
+    /// </summary>
+    public static void RequireActive(PaperReader.Loaded paper)
+    {
+        var inactive = paper.Consultations.Where(c => c.Status == ConsultationStatuses.Pending && !c.OrganizationActive)
+            .Select(c => $"„{c.OrganizationName}“").Distinct().ToList();
+        if (inactive.Count > 0)
+            throw new ConflictException("inactive_organization",
+                $"Die Beratungsfolge enthält Gremien, die nicht mehr aktiv sind: {string.Join(", ", inactive)}. Bitte passen Sie die Beratungsfolge an " +
+                "(im Entwurf bearbeiten; eine eingereichte Vorlage gibt der Landrat dazu zurück).");
     }
 
     private static IEnumerable<ValidationFailure> Check(IReadOnlyList<ConsultationInput> steps, IReadOnlyDictionary<long, OrganizationDto> organizations)

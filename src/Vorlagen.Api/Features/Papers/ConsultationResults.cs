@@ -24,7 +24,7 @@ public static class ConsultationResults
     public const string ShiftOutSql = "UPDATE consultations SET position = -position - @By WHERE paper_id = @PaperId AND position > @After";
     public const string ShiftBackSql = "UPDATE consultations SET position = -position WHERE paper_id = @PaperId AND position < 0";
 
-    private static readonly string[] StaysPending = [Outcomes.Postponed, Outcomes.Deferred, Outcomes.RemovedFromAgenda];
+    public static readonly string[] StaysPending = [Outcomes.Postponed, Outcomes.Deferred, Outcomes.RemovedFromAgenda];
 
     public static async Task StoreAsync(DbSession db, ConsultationRow consultation, RecordResult.Command command, TallyCheckResult check,
         OrganizationDto? referredTo, Caller caller, string role, TimeProvider clock, CancellationToken cancellationToken)

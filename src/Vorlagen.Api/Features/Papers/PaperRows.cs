@@ -36,6 +36,7 @@ public sealed record ConsultationRow
     public long OrganizationId { get; init; }
     public string OrganizationName { get; init; } = "";
     public string OrganizationKind { get; init; } = "";
+    public bool OrganizationActive { get; init; }
     public string Role { get; init; } = "";
     public bool IsPublic { get; init; }
     public string? PlannedDate { get; init; }

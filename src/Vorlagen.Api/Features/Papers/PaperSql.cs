@@ -14,7 +14,7 @@ public static class PaperSql
     public const string PaperByIdSql = SelectPaperSql + " WHERE p.id = @Id";
 
     public const string ConsultationsOfPaperSql =
-        "SELECT c.id AS Id, c.paper_id AS PaperId, c.position AS Position, c.organization_id AS OrganizationId, o.name AS OrganizationName, o.kind AS OrganizationKind, " +
+        "SELECT c.id AS Id, c.paper_id AS PaperId, c.position AS Position, c.organization_id AS OrganizationId, o.name AS OrganizationName, o.kind AS OrganizationKind, o.active AS OrganizationActive, " +
         "c.role AS Role, c.is_public AS IsPublic, c.planned_date AS PlannedDate, c.status AS Status, c.outcome AS Outcome, " +
         "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
         "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +

@@ -56,20 +56,25 @@ public static class PapersEndpoints
 
     private static async Task<IResult> Update(IMediator mediator, HttpContext http, long id, PaperRequest request, CancellationToken ct)
     {
-        var paper = await mediator.Send(new UpdatePaper.Command(id, IfMatch.Parse(http.Request), request.Reference, request.ToInput()), ct);
+        var paper = await mediator.Send(new UpdatePaper.Command(id, await ExpectedVersion(mediator, http, id, ct), request.Reference, request.ToInput(),
+            request.BodyId == 0 ? null : request.BodyId), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
     }
 
     private static async Task<IResult> Act(IMediator mediator, HttpContext http, long id, string action, ActionRequest? request, CancellationToken ct)
     {
-        var paper = await mediator.Send(new PerformAction.Command(id, action, request?.Comment, request?.Date, IfMatch.Parse(http.Request)), ct);
+        var paper = await mediator.Send(new PerformAction.Command(id, action, request?.Comment, request?.Date,
+            await ExpectedVersion(mediator, http, id, ct)), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
     }
 
     private static async Task<IResult> Result(IMediator mediator, HttpContext http, long id, long consultationId, ResultRequest request, CancellationToken ct)
     {
-        var paper = await mediator.Send(new RecordResult.Command(id, consultationId, IfMatch.Parse(http.Request), request.Date, request.Outcome,
+        var paper = await mediator.Send(new RecordResult.Command(id, consultationId, await ExpectedVersion(mediator, http, id, ct), request.Date, request.Outcome,
             request.Votes, request.Majority, request.SecondSession, request.ResolutionText, request.ReferredToOrganizationId, request.PlannedDate), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
     }
+
+    private static Task<int?> ExpectedVersion(IMediator mediator, HttpContext http, long id, CancellationToken ct) =>
+        IfMatch.ParseAsync(http.Request, async () => (await mediator.Send(new GetPaper.Query(id), ct)).Version);
 }

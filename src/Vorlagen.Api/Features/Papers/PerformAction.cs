@@ -31,9 +31,6 @@ public static class PerformAction
         }
     }
 
-    private static DateOnly? DecisionDate(PaperReader.Loaded paper) =>
-        PaperReader.Date(paper.Consultations.LastOrDefault(c => c.Role == Domain.Voting.ConsultationRoles.Beschliessend && c.ResultDate is not null)?.ResultDate);
-
     public const string TouchSql = "UPDATE papers SET version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow)
@@ -48,9 +45,8 @@ public static class PerformAction
                        ?? throw await PaperActing.NotAllowedAsync(workflow, loaded, caller, command.Action, cancellationToken);
 
             var date = command.Date ?? BerlinTime.Today(clock);
-            if (command.Action == "sign" && DecisionDate(loaded) is { } decided && date < decided)
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("date",
-                    $"Die Ausfertigung kann nicht vor dem Beschluss am {decided:dd.MM.yyyy} liegen.")]);
+            PaperChronology.CheckActionDate(command.Action, date, loaded.Consultations, clock);
+            if (command.Action is "submit" or "release") Beratungsfolge.RequireActive(loaded);
 
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);

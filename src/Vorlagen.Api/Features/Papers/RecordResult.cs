@@ -35,6 +35,13 @@ public static class RecordResult
             RuleFor(c => c.ResolutionText).MaximumLength(20_000).WithMessage("Der Beschlusstext darf höchstens 20.000 Zeichen lang sein.");
             RuleFor(c => c.ReferredToOrganizationId).NotNull().When(c => c.Outcome == Outcomes.Referred)
                 .WithMessage("Bei „verwiesen“ ist das Gremium anzugeben, an das verwiesen wird (referredToOrganizationId).");
+            // Fields of another outcome are refused rather than dropped: the record must say exactly what was decided.
+            RuleFor(c => c.ResolutionText).Empty().When(c => c.Outcome != Outcomes.AdoptedAmended)
+                .WithMessage("Einen geänderten Beschlusstext gibt es nur bei „geändert beschlossen“.");
+            RuleFor(c => c.ReferredToOrganizationId).Null().When(c => c.Outcome != Outcomes.Referred)
+                .WithMessage("Ein Gremium, an das verwiesen wird, gibt es nur bei „verwiesen“.");
+            RuleFor(c => c.PlannedDate).Null().When(c => !ConsultationResults.StaysPending.Contains(c.Outcome))
+                .WithMessage("Einen neuen Termin gibt es nur bei „vertagt“, „zurückgestellt“ oder „von der Tagesordnung abgesetzt“.");
         }
     }
 
@@ -54,6 +61,7 @@ public static class RecordResult
             var role = PaperWorkflow.RoleForResult(caller, waiting)
                        ?? throw new ForbiddenException($"Das Ergebnis im Gremium „{consultation.OrganizationName}“ erfasst dessen Vorsitz oder der Sitzungsdienst.");
 
+            PaperChronology.CheckSessionDate(command.Date!.Value, loaded.Consultations, clock);
             var organization = await mediator.Send(new GetOrganization.Query(consultation.OrganizationId), cancellationToken);
             var check = await tallies.CheckAsync(organization, consultation.Role, command.Outcome!, command.Votes?.ToTally(), command.Date!.Value,
                 command.Majority, command.SecondSession, cancellationToken);
@@ -69,8 +77,16 @@ public static class RecordResult
         private async Task<OrganizationDto?> ReferredOrganizationAsync(Command command, long bodyId, ConsultationRow consultation, CancellationToken ct)
         {
             if (command.Outcome != Outcomes.Referred) return null;
-            var target = await mediator.Send(new GetOrganization.Query(command.ReferredToOrganizationId!.Value), ct);
-            if (target.BodyId != bodyId || target.Id == consultation.OrganizationId || !target.Active)
+            OrganizationDto? target;
+            try
+            {
+                target = await mediator.Send(new GetOrganization.Query(command.ReferredToOrganizationId!.Value), ct);
+            }
+            catch (NotFoundException)
+            {
+                target = null; // an unknown id is bad input like another body's Gremium: same 400, so ids of other bodies do not show
+            }
+            if (target is null || target.BodyId != bodyId || target.Id == consultation.OrganizationId || !target.Active)
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("referredToOrganizationId",
                     "Verwiesen werden kann nur an ein anderes, aktives Gremium derselben Körperschaft.")]);
             return target;

@@ -7,16 +7,27 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Papers;
 
-/// <summary>Edits a draft (every field and the Beratungsfolge); If-Match guards against lost updates.</summary>
+/// <summary>
+/// Edits a draft. PUT replaces the whole content: what is omitted is empty afterwards, so the fields
+/// without an empty value (Vorlagen-Nr., date, public) and the Beratungsfolge must be sent — the body's
+/// template only starts new drafts. If-Match guards against lost updates.
+/// </summary>
 public static class UpdatePaper
 {
-    public sealed record Command(long Id, int? ExpectedVersion, string? Reference, PaperInput Paper) : ICommand<PaperDto>;
+    /// <param name="BodyId">as sent, if sent: a paper cannot move to another body.</param>
+    public sealed record Command(long Id, int? ExpectedVersion, string? Reference, PaperInput Paper, long? BodyId = null) : ICommand<PaperDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.");
+            RuleFor(c => c.Reference).NotEmpty().WithMessage("Bitte geben Sie die Vorlagen-Nr. an.")
+                .MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.");
+            RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");
+            RuleFor(c => c.Paper.Public).NotNull().OverridePropertyName("public")
+                .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist (public).");
+            RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations")
+                .WithMessage("Bitte geben Sie die Beratungsfolge an (consultations); die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
         }
     }
@@ -40,17 +51,20 @@ public static class UpdatePaper
                 var allowed = await workflow.AvailableActionsAsync(await reader.LoadVisibleAsync(command.Id, cancellationToken), caller, cancellationToken);
                 throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{PaperStatuses.Label(current.Status)}“.", allowed);
             }
+            if (command.BodyId is { } bodyId && bodyId != current.BodyId)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("bodyId",
+                    "Eine Vorlage kann nicht in eine andere Körperschaft verschoben werden.")]);
             var input = command.Paper;
-            var reference = command.Reference?.Trim() is { Length: > 0 } given ? given : current.Reference;
+            var reference = command.Reference!.Trim();
             if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
                 throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
-            var paperPublic = input.Public ?? current.IsPublic;
+            var paperPublic = input.Public!.Value;
             var steps = await beratungsfolge.ResolveAsync(current.BodyId, current.PaperType, paperPublic, input.Consultations, cancellationToken);
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
                 command.Id, current.Version, Reference = reference, Title = input.Title!.Trim(),
-                PaperDate = (input.Date?.ToString("yyyy-MM-dd")) ?? current.PaperDate, Originator = input.Originator!.Trim(),
+                PaperDate = input.Date!.Value.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(),
                 input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning,
                 FinancialImpact = CreatePaper.Serialize(input.FinancialImpact), EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),
                 IsPublic = paperPublic, Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
