@@ -100,6 +100,67 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Contains(Marker, await (await clerk.GetAsync($"/api/papers/{id}/history")).Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Adopted_and_rejected_look_the_same_to_callers_who_may_not_see_the_decision()
+    {
+        var adopted = await DecidedInSecretAsync("adopted", new { entitled = 33, yes = 27, no = 6 });
+        var rejected = await DecidedInSecretAsync("rejected", new { entitled = 33, yes = 6, no = 27 });
+        await _api.ActAsync(await app.ClientFor("kyf.landraetin"), adopted.Id, "sign", new { date = "2021-04-01" });
+
+        foreach (var caller in new[] { app.CreateClient(), await app.ClientFor("kyf.chair.wirtschaft") })
+        {
+            Assert.Equal(await VerifyAsync(caller, adopted.Id), await VerifyAsync(caller, rejected.Id));
+            Assert.Equal(await HistoryShapeAsync(caller, adopted.Id), await HistoryShapeAsync(caller, rejected.Id));
+        }
+        var other = await app.ClientFor("kyf.chair.wirtschaft");
+        foreach (var action in new[] { "sign", "object", "submit" })
+            Assert.Equal(await RefusalAsync(other, $"/api/papers/{adopted.Id}/actions/{action}", new { comment = "x" }),
+                await RefusalAsync(other, $"/api/papers/{rejected.Id}/actions/{action}", new { comment = "x" }));
+        var result = new { date = "2021-04-20", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } };
+        Assert.Equal(await RefusalAsync(other, $"/api/papers/{adopted.Id}/consultations/{adopted.Deciding}/result", result),
+            await RefusalAsync(other, $"/api/papers/{rejected.Id}/consultations/{rejected.Deciding}/result", result));
+
+        // The office still sees the whole picture.
+        var clerk = await app.ClientFor("kyf.clerk");
+        Assert.True((await (await clerk.GetAsync($"/api/papers/{adopted.Id}/journal/verify")).ReadJson()).GetProperty("records").GetInt64() > 0);
+    }
+
+    private static async Task<string> VerifyAsync(HttpClient caller, long id) =>
+        await (await caller.GetAsync($"/api/papers/{id}/journal/verify")).Content.ReadAsStringAsync();
+
+    private static async Task<string> HistoryShapeAsync(HttpClient caller, long id)
+    {
+        var history = await (await caller.GetAsync($"/api/papers/{id}/history")).ReadJson();
+        return string.Join(" | ", history.EnumerateArray().Select(h => string.Join(",", new[] { "kind", "action", "actorRole", "statusLabel", "outcomeLabel", "restricted" }
+            .Select(field => h.TryGetProperty(field, out var value) ? value.ToString() : ""))));
+    }
+
+    private static async Task<string> RefusalAsync(HttpClient caller, string url, object body)
+    {
+        var response = await caller.PostAsJsonAsync(url, body);
+        var problem = await response.ReadJson();
+        return $"{(int)response.StatusCode} {problem.GetProperty("detail").GetString()}".Replace(url, "");
+    }
+
+    /// <summary>A public paper whose only, non-public Kreistag consultation decided; returns its id and that consultation.</summary>
+    private async Task<(long Id, long Deciding)> DecidedInSecretAsync(string outcome, object votes)
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var paper = await _api.CreateAsync(clerk, new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), reference = "ND-" + Guid.NewGuid().ToString("N")[..8], title = "Öffentliche Vorlage",
+            originator = "Amt", proposal = "Vorschlag", reasoning = "Begründung", @public = true,
+            consultations = new object[] { new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false } },
+        });
+        var id = PaperApi.Id(paper);
+        await _api.ActAsync(clerk, id, "submit");
+        paper = await _api.ActAsync(landraetin, id, "release");
+        var deciding = PaperApi.ConsultationId(paper, 1);
+        await _api.RecordAsync(landraetin, id, deciding, new { date = "2021-03-31", outcome, votes });
+        return (id, deciding);
+    }
+
     /// <summary>A non-public draft, a non-public released paper, withdrawn papers, and a public paper decided non-publicly.</summary>
     private async Task<IReadOnlyList<long>> CreateSecretsAsync()
     {

@@ -34,7 +34,10 @@ public static class GetPaperHistory
                 if (payload is null) continue;
                 if (record.EventName == CouncilActivityTypes.TransitionEvent)
                 {
-                    entries.Add(Transition(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded));
+                    var entry = Transition(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded);
+                    // One reduced step stands for all that follow a hidden decision: a second one (Ausfertigung) would tell "adopted".
+                    if (entry.Restricted && entries.Any(e => e.Restricted && e.Kind == "transition")) continue;
+                    entries.Add(entry);
                 }
                 else if (record.EventName == CouncilActivityTypes.ResultRecordedEvent)
                 {

@@ -9,15 +9,20 @@ namespace Vorlagen.Api.Features.Papers;
 /// <summary>
 /// The raw, hash-chained journal (audit view) and its verification. The raw records carry every
 /// input, including non-public tallies, so they are for the office (clerk, Landrat, admin) only;
-/// the verification result reveals nothing and is open to everyone who can see the paper.
+/// whether the journal verifies is open to everyone who can see the paper, its record count and break
+/// point only to the office (see <see cref="PaperAccess.SeesJournalDetails"/>).
 /// </summary>
 public static class GetPaperJournal
 {
     public sealed record Query(long PaperId) : IRequest<IReadOnlyList<WorkflowExecutionLogRecord>>;
-    public sealed record Verify(long PaperId) : IRequest<JournalVerificationResult>;
+    public sealed record Verify(long PaperId) : IRequest<JournalCheck>;
+
+    /// <param name="Records">records read; null for callers outside the office.</param>
+    /// <param name="BrokenAt">sequence of the first broken record; null when valid, unknown, or for callers outside the office.</param>
+    public sealed record JournalCheck(bool Valid, long? Records, long? BrokenAt, string? Reason);
 
     public sealed class Handler(PaperReader reader, IWorkflowRuntime runtime, Caller caller)
-        : IRequestHandler<Query, IReadOnlyList<WorkflowExecutionLogRecord>>, IRequestHandler<Verify, JournalVerificationResult>
+        : IRequestHandler<Query, IReadOnlyList<WorkflowExecutionLogRecord>>, IRequestHandler<Verify, JournalCheck>
     {
         public async Task<IReadOnlyList<WorkflowExecutionLogRecord>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -27,12 +32,15 @@ public static class GetPaperJournal
             return loaded.Paper.WorkflowInstanceId is { } id ? (await runtime.GetStateAsync(id, cancellationToken)).Journal : [];
         }
 
-        public async Task<JournalVerificationResult> Handle(Verify query, CancellationToken cancellationToken)
+        public async Task<JournalCheck> Handle(Verify query, CancellationToken cancellationToken)
         {
             var loaded = await reader.LoadVisibleAsync(query.PaperId, cancellationToken);
-            return loaded.Paper.WorkflowInstanceId is { } id
+            var result = loaded.Paper.WorkflowInstanceId is { } id
                 ? await runtime.VerifyJournalAsync(id, cancellationToken)
                 : new JournalVerificationResult(true, 0, null, null);
+            return PaperAccess.SeesJournalDetails(caller, loaded.Paper)
+                ? new JournalCheck(result.Valid, result.Records, result.BrokenAt, result.Reason)
+                : new JournalCheck(result.Valid, null, null, null);
         }
     }
 }

@@ -27,6 +27,16 @@ public static class PaperAccess
         && consultations.Any(c => c.Role == Domain.Voting.ConsultationRoles.Beschliessend && c.Status == ConsultationStatuses.Done
                                   && !CanSeeDetails(caller, paper.BodyId, c));
 
+    /// <summary>The status as the caller may know it: <see cref="PaperStatuses.Decided"/> instead of a decision they may not see.</summary>
+    public static string ShownStatus(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
+        DecisionHidden(caller, paper, consultations) ? PaperStatuses.Decided : paper.Status;
+
+    /// <summary>
+    /// Only the office sees how many journal records there are and where a chain broke: the count differs
+    /// between an adopted and a rejected paper, so it would reveal a non-public decision.
+    /// </summary>
+    public static bool SeesJournalDetails(Caller caller, PaperRow paper) => caller.SeesAllOf(paper.BodyId);
+
     private static bool IsOwnGremium(Caller caller, long organizationId) =>
         caller.MemberOf.Contains(organizationId) || caller.ChairOf.Contains(organizationId);
 }

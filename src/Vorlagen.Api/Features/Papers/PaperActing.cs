@@ -19,10 +19,12 @@ public static class PaperActing
         CancellationToken cancellationToken)
     {
         var allowed = await workflow.AvailableActionsAsync(paper, caller, cancellationToken);
-        if (await workflow.IsOfferedAsync(paper.Paper.Id, action, cancellationToken))
+        var shown = PaperAccess.ShownStatus(caller, paper.Paper, paper.Consultations);
+        // Where the caller may not know the decision, every action gets the same answer: a 403 for "sign" would tell "adopted".
+        if (shown == paper.Paper.Status && await workflow.IsOfferedAsync(paper.Paper.Id, action, cancellationToken))
             return new ForbiddenException($"Die Aktion „{action}“ ist gerade möglich, aber nicht mit Ihrer Rolle. Sie können: {Describe(allowed)}.");
         return new ConflictException("action_not_allowed",
-            $"Die Aktion „{action}“ ist im Status „{PaperStatuses.Label(paper.Paper.Status)}“ nicht möglich. Möglich ist: {Describe(allowed)}.", allowed);
+            $"Die Aktion „{action}“ ist im Status „{PaperStatuses.Label(shown)}“ nicht möglich. Möglich ist: {Describe(allowed)}.", allowed);
     }
 
     public static async Task ClaimVersionAsync(DbSession db, PaperRow paper, Caller caller, TimeProvider clock, CancellationToken cancellationToken)

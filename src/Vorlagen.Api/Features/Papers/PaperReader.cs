@@ -38,8 +38,8 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
     private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions)
     {
         var p = loaded.Paper;
-        var hidden = PaperAccess.DecisionHidden(caller, p, loaded.Consultations);
-        var status = hidden ? PaperStatuses.Decided : p.Status;
+        var status = PaperAccess.ShownStatus(caller, p, loaded.Consultations);
+        var hidden = status != p.Status;
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
             p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),

@@ -57,7 +57,8 @@ public static class RecordResult
                                ?? throw new NotFoundException("Beratung", command.ConsultationId);
             var waiting = await workflow.WaitingConsultationAsync(loaded, cancellationToken);
             if (waiting?.ConsultationId != consultation.Id)
-                throw NotCurrent(loaded, waiting, await workflow.AvailableActionsAsync(loaded, caller, cancellationToken));
+                throw NotCurrent(loaded, PaperAccess.ShownStatus(caller, loaded.Paper, loaded.Consultations), waiting,
+                    await workflow.AvailableActionsAsync(loaded, caller, cancellationToken));
             var role = PaperWorkflow.RoleForResult(caller, waiting)
                        ?? throw new ForbiddenException($"Das Ergebnis im Gremium „{consultation.OrganizationName}“ erfasst dessen Vorsitz oder der Sitzungsdienst.");
 
@@ -92,11 +93,12 @@ public static class RecordResult
             return target;
         }
 
-        private static ConflictException NotCurrent(PaperReader.Loaded loaded, PaperWorkflow.WaitingConsultation? waiting, IReadOnlyList<string> allowed)
+        private static ConflictException NotCurrent(PaperReader.Loaded loaded, string shownStatus, PaperWorkflow.WaitingConsultation? waiting,
+            IReadOnlyList<string> allowed)
         {
             if (waiting is null)
                 return new ConflictException("not_in_deliberation",
-                    $"Die Vorlage ist „{PaperStatuses.Label(loaded.Paper.Status)}“; es wird kein Beratungsergebnis erwartet.", allowed);
+                    $"Die Vorlage ist „{PaperStatuses.Label(shownStatus)}“; es wird kein Beratungsergebnis erwartet.", allowed);
             var due = loaded.Consultations.First(c => c.Id == waiting.ConsultationId);
             return new ConflictException("not_current_consultation",
                 $"Ergebnisse werden in der Reihenfolge der Beratungsfolge erfasst; als Nächstes ist die Beratung im Gremium „{due.OrganizationName}“ (Nr. {due.Position}) an der Reihe.", allowed);

@@ -13,7 +13,7 @@ namespace Vorlagen.Api.Pages.Papers;
 public sealed class JournalModel(IMediator mediator) : UiPageModel
 {
     public PaperDto Paper { get; private set; } = default!;
-    public JournalVerificationResult Verification { get; private set; } = default!;
+    public GetPaperJournal.JournalCheck Verification { get; private set; } = default!;
     public IReadOnlyList<WorkflowExecutionLogRecord>? Records { get; private set; }
     public string? RecordsWithheld { get; private set; }
 
