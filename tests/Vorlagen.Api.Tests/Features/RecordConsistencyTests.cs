@@ -79,6 +79,7 @@ public sealed class RecordConsistencyTests(VorlagenApp app) : IClassFixture<Vorl
             (new { date = "2021-03-04", outcome = "recommended", votes = Ausschuss9To0, resolutionText = "Anderer Wortlaut" }, "resolutionText"),
             (new { date = "2021-03-04", outcome = "recommended", votes = Ausschuss9To0, referredToOrganizationId = kreistag }, "referredToOrganizationId"),
             (new { date = "2021-03-04", outcome = "no_recommendation", plannedDate = "2021-04-01" }, "plannedDate"),
+            (new { date = "2021-03-04", outcome = "postponed", plannedDate = "2021-03-01" }, "plannedDate"),
             (new { date = "2021-03-04", outcome = "referred", referredToOrganizationId = 999_999 }, "referredToOrganizationId"),
             (new { date = "2021-03-04", outcome = "referred", referredToOrganizationId = app.OrganizationId("erzgebirgskreis", "Kreistag") }, "referredToOrganizationId"),
         };
@@ -88,8 +89,8 @@ public sealed class RecordConsistencyTests(VorlagenApp app) : IClassFixture<Vorl
             Assert.False(string.IsNullOrEmpty(Error(problem, field)), JsonSerializer.Serialize(body));
         }
         // An unknown id and another body's Gremium get the same answer: ids of other bodies do not show.
-        var unknown = await (await chair.PostAsJsonAsync(url, cases[3].Body)).ReadJson();
-        var foreign = await (await chair.PostAsJsonAsync(url, cases[4].Body)).ReadJson();
+        var unknown = await (await chair.PostAsJsonAsync(url, cases[4].Body)).ReadJson();
+        var foreign = await (await chair.PostAsJsonAsync(url, cases[5].Body)).ReadJson();
         Assert.Equal(Error(unknown, "referredToOrganizationId"), Error(foreign, "referredToOrganizationId"));
         Assert.Equal(before, Snapshot(id));
     }

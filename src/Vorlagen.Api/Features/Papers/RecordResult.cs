@@ -26,15 +26,17 @@ public static class RecordResult
         public Validator()
         {
             RuleFor(c => c.Date).NotNull().WithMessage("Bitte geben Sie das Datum der Sitzung an.").PlausibleDate();
-            RuleFor(c => c.PlannedDate).PlausibleDate();
-            RuleFor(c => c.Outcome).Must(o => Outcomes.Find(o) is not null)
-                .WithMessage($"Unbekanntes Ergebnis. Erlaubt: {string.Join(", ", Outcomes.All.Select(o => o.Code))}.");
+            RuleFor(c => c.PlannedDate).PlausibleDate()
+                .Must((c, planned) => planned is null || c.Date is null || planned > c.Date)
+                .WithMessage(c => $"Der neue Termin muss nach der Sitzung am {c.Date:dd.MM.yyyy} liegen.");
+            RuleFor(c => c.Outcome).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Bitte wählen Sie das Ergebnis der Beratung.")
+                .Must(o => Outcomes.Find(o) is not null).WithMessage($"Unbekanntes Ergebnis. Erlaubt: {string.Join(", ", Outcomes.All.Select(o => o.Code))}.");
             RuleFor(c => c.Votes!).SetValidator(new VotesInputValidator()).When(c => c.Votes is not null);
             RuleFor(c => c.ResolutionText).NotEmpty().When(c => c.Outcome == Outcomes.AdoptedAmended)
-                .WithMessage("Bei „geändert beschlossen“ ist der beschlossene Wortlaut (resolutionText) anzugeben.");
+                .WithMessage("Bei „geändert beschlossen“ ist der beschlossene Wortlaut anzugeben.");
             RuleFor(c => c.ResolutionText).MaximumLength(20_000).WithMessage("Der Beschlusstext darf höchstens 20.000 Zeichen lang sein.");
             RuleFor(c => c.ReferredToOrganizationId).NotNull().When(c => c.Outcome == Outcomes.Referred)
-                .WithMessage("Bei „verwiesen“ ist das Gremium anzugeben, an das verwiesen wird (referredToOrganizationId).");
+                .WithMessage("Bei „verwiesen“ ist das Gremium anzugeben, an das verwiesen wird.");
             // Fields of another outcome are refused rather than dropped: the record must say exactly what was decided.
             RuleFor(c => c.ResolutionText).Empty().When(c => c.Outcome != Outcomes.AdoptedAmended)
                 .WithMessage("Einen geänderten Beschlusstext gibt es nur bei „geändert beschlossen“.");

@@ -25,9 +25,9 @@ public static class UpdatePaper
                 .MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.");
             RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");
             RuleFor(c => c.Paper.Public).NotNull().OverridePropertyName("public")
-                .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist (public).");
+                .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist.");
             RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations")
-                .WithMessage("Bitte geben Sie die Beratungsfolge an (consultations); die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.");
+                .WithMessage("Bitte geben Sie die Beratungsfolge an; die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
         }
     }
