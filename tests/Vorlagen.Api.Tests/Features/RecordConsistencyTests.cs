@@ -155,6 +155,28 @@ public sealed class RecordConsistencyTests(VorlagenApp app) : IClassFixture<Vorl
     }
 
     [Fact]
+    public async Task A_non_public_paper_has_no_public_session_and_planned_dates_follow_the_Beratungsfolge()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var before = app.Scalar<int>("SELECT COUNT(*) FROM papers");
+        var response = await clerk.PostAsJsonAsync("/api/papers", new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), reference = "2021/7/608", title = "Grundstücksverkauf", originator = "Amt", proposal = "Verkauf.",
+            reasoning = "Käufer und Preis.", @public = false,
+            consultations = new object[]
+            {
+                new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreisausschuss"), role = "vorberatend", @public = true, plannedDate = "2021-03-17" },
+                new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false, plannedDate = "2021-03-01" },
+            },
+        });
+
+        var problem = await response.AssertProblem(400, "validation");
+        Assert.Contains("nichtöffentlich", Error(problem, "consultations[0].public"));
+        Assert.Contains("17.03.2021", Error(problem, "consultations[1].plannedDate"));
+        Assert.Equal(before, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+    }
+
+    [Fact]
     public async Task After_one_Widerspruch_the_renewed_decision_can_only_be_signed()
     {
         var landraetin = await app.ClientFor("kyf.landraetin");

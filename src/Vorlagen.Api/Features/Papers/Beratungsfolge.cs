@@ -40,7 +40,7 @@ public sealed class Beratungsfolge(DbSession db)
         var organizations = (await connection.QueryAsync<OrganizationDto>(new CommandDefinition(OrganizationsOfBodySql, new { BodyId = bodyId },
             db.Transaction, cancellationToken: cancellationToken))).ToDictionary(o => o.Id);
 
-        var failures = Check(steps, organizations).ToList();
+        var failures = Check(steps, organizations).Concat(CheckPublicAndDates(steps, paperPublic)).ToList();
         if (failures.Count > 0) throw new ValidationException(failures);
         return steps;
     }
@@ -57,6 +57,23 @@ public sealed class Beratungsfolge(DbSession db)
             throw new ConflictException("inactive_organization",
                 $"Die Beratungsfolge enthält Gremien, die nicht mehr aktiv sind: {string.Join(", ", inactive)}. Bitte passen Sie die Beratungsfolge an " +
                 "(im Entwurf bearbeiten; eine eingereichte Vorlage gibt der Landrat dazu zurück).");
+    }
+
+    /// <summary>A non-public paper is deliberated only in non-public sessions; planned sessions follow the Beratungsfolge in time.</summary>
+    private static IEnumerable<ValidationFailure> CheckPublicAndDates(IReadOnlyList<ConsultationInput> steps, bool paperPublic)
+    {
+        DateOnly? previous = null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!paperPublic && steps[i].Public == true)
+                yield return new ValidationFailure($"consultations[{i}].public",
+                    $"Beratung {i + 1}: Eine nichtöffentliche Vorlage wird nur nichtöffentlich beraten.");
+            if (steps[i].PlannedDate is not { } planned) continue;
+            if (previous is { } before && planned < before)
+                yield return new ValidationFailure($"consultations[{i}].plannedDate",
+                    $"Beratung {i + 1}: Der Termin liegt vor dem der vorigen Beratung ({before:dd.MM.yyyy}); die Beratungsfolge ist zeitlich geordnet.");
+            previous = planned;
+        }
     }
 
     private static IEnumerable<ValidationFailure> Check(IReadOnlyList<ConsultationInput> steps, IReadOnlyDictionary<long, OrganizationDto> organizations)
