@@ -52,6 +52,20 @@ public class ArithmeticTests
         Assert.Contains("18 Stimmen", result.Errors[0].Message);
         Assert.Contains("nur 15", result.Errors[0].Message);
         Assert.Contains("16 Sitze", result.Errors[1].Message);
-        Assert.Equal("", result.Errors[1].Citation);
+        Assert.Null(result.Errors[1].Citation);
+    }
+
+    [Fact]
+    public void Only_violations_with_a_legal_source_carry_a_citation_and_none_is_empty()
+    {
+        var arithmetic = Check.Decide(TestProfiles.Sachsen, 12, Check.Tally(10, 7, 4));
+        var quorum = Check.Decide(TestProfiles.Sachsen, 10, Check.Tally(4, 4, 0));
+
+        var exceeds = Assert.Single(arithmetic.Errors);
+        Assert.Equal(ViolationCodes.TallyVotesExceedEntitled, exceeds.Code);
+        Assert.Null(exceeds.Citation);
+        var notReached = Assert.Single(quorum.Errors);
+        Assert.Equal(ViolationCodes.QuorumNotReached, notReached.Code);
+        Assert.False(string.IsNullOrWhiteSpace(notReached.Citation));
     }
 }

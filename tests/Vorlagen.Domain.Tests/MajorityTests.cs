@@ -64,6 +64,18 @@ public class MajorityTests
     }
 
     [Fact]
+    public void A_qualified_majority_without_legal_basis_in_the_profile_has_no_citation_rather_than_an_empty_one()
+    {
+        // Thüringen's profile names no paragraph for the absolute majority of all members.
+        var result = Check.Run(TestProfiles.Thueringen, 10, ConsultationRoles.Beschliessend, Outcomes.Adopted,
+            Check.Tally(8, 5, 3), majorityOverride: MajorityRequirements.AbsoluteMembers);
+
+        Assert.Equal([ViolationCodes.OutcomeContradictsTally], result.Codes());
+        Assert.Null(result.Errors[0].Citation);
+        Assert.Null(result.Derived!.Majority.Citation);
+    }
+
+    [Fact]
     public void Override_replaces_the_default_majority()
     {
         var result = Check.Run(TestProfiles.Sachsen, 10, ConsultationRoles.Beschliessend, Outcomes.Adopted,

@@ -53,8 +53,9 @@ internal static class TallyEvaluation
                 abstentionRule.Citation, "abstain"));
         }
 
+        // A qualified majority the profile has no legal basis for stays without citation (null, never "").
         var citation = requirement.IsQualified
-            ? input.Profile.QualifiedMajority(requirement.Code, date)?.Citation ?? ""
+            ? input.Profile.QualifiedMajority(requirement.Code, date)?.Citation
             : majorityRule.Citation;
         var required = requirement.RequiredYes(tally, seats, majorityRule.Abstentions);
         var majority = new MajorityFacts(requirement.Code, requirement.Label, required, tally.Yes, tally.Yes >= required, citation);

@@ -2,6 +2,7 @@ namespace Vorlagen.Domain.Voting;
 
 /// <summary>
 /// One failed check: a stable <see cref="Code"/> (see <see cref="ViolationCodes"/>), a German message with the numbers,
-/// the legal citation (empty for pure arithmetic) and, where one input field is at fault, its name.
+/// the legal citation (null for pure arithmetic and wherever the profile names no legal source, never empty) and, where
+/// one input field is at fault, its name.
 /// </summary>
-public sealed record TallyViolation(string Code, string Message, string Citation = "", string? Field = null);
+public sealed record TallyViolation(string Code, string Message, string? Citation = null, string? Field = null);

@@ -38,7 +38,8 @@ public static class OrganizationsEndpoints
 
     private static async Task<IResult> Update(IMediator mediator, HttpContext http, long id, OrganizationInput input, CancellationToken ct)
     {
-        var updated = await mediator.Send(new UpdateOrganization.Command(id, IfMatch.Parse(http.Request), input.Name, input.ShortName,
+        var updated = await mediator.Send(new UpdateOrganization.Command(id,
+            await IfMatch.ParseAsync(http.Request, async () => (await mediator.Send(new GetOrganization.Query(id), ct)).Version), input.Name, input.ShortName,
             input.Kind, input.Seats, input.ChairVotes, input.DefaultMajority, input.Active), ct);
         return HttpResults.OkWithETag(http, updated, updated.Version);
     }

@@ -20,19 +20,22 @@ public sealed class PaperInputValidator : AbstractValidator<PaperInput>
     public PaperInputValidator()
     {
         RuleFor(p => p.PaperType).Must(t => t is null or Beschlussvorlage)
-            .WithMessage("Derzeit können nur Beschlussvorlagen angelegt werden (paperType \"Beschlussvorlage\").");
-        RuleFor(p => p.Title).NotEmpty().WithMessage("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.")
-            .MaximumLength(500).WithMessage("Der Gegenstand darf höchstens 500 Zeichen lang sein.");
-        RuleFor(p => p.Originator).NotEmpty().WithMessage("Bitte geben Sie den Einreicher an.")
-            .MaximumLength(200).WithMessage("Der Einreicher darf höchstens 200 Zeichen lang sein.");
-        RuleFor(p => p.Proposal).NotEmpty().WithMessage("Bitte geben Sie den Beschlussvorschlag an.")
-            .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.");
-        RuleFor(p => p.Reasoning).NotEmpty().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
-            .MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.");
+            .WithMessage("Derzeit können nur Beschlussvorlagen angelegt werden (paperType \"Beschlussvorlage\").")
+            .SingleLineText("Die Vorlagenart");
+        RuleFor(p => p.Title).RequiredText().WithMessage("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.")
+            .MaximumLength(500).WithMessage("Der Gegenstand darf höchstens 500 Zeichen lang sein.").SingleLineText("Der Gegenstand");
+        RuleFor(p => p.Originator).RequiredText().WithMessage("Bitte geben Sie den Einreicher an.")
+            .MaximumLength(200).WithMessage("Der Einreicher darf höchstens 200 Zeichen lang sein.").SingleLineText("Der Einreicher");
+        RuleFor(p => p.Proposal).RequiredText().WithMessage("Bitte geben Sie den Beschlussvorschlag an.")
+            .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.").MultiLineText("Der Beschlussvorschlag");
+        RuleFor(p => p.Reasoning).RequiredText().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
+            .MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.").MultiLineText("Die Begründung");
         RuleFor(p => p.Date).PlausibleDate();
         RuleFor(p => p.EffectiveDate).PlausibleDate();
-        RuleFor(p => p.LegalBasis).MaximumLength(2_000).WithMessage("Die rechtliche Grundlage darf höchstens 2.000 Zeichen lang sein.");
-        RuleFor(p => p.ConsultedWith).MaximumLength(2_000).WithMessage("„Vorlage beraten mit“ darf höchstens 2.000 Zeichen lang sein.");
+        RuleFor(p => p.LegalBasis).MaximumLength(2_000).WithMessage("Die rechtliche Grundlage darf höchstens 2.000 Zeichen lang sein.")
+            .MultiLineText("Die rechtliche Grundlage");
+        RuleFor(p => p.ConsultedWith).MaximumLength(2_000).WithMessage("„Vorlage beraten mit“ darf höchstens 2.000 Zeichen lang sein.")
+            .MultiLineText("„Vorlage beraten mit“");
         RuleFor(p => p.Consultations!.Count).LessThanOrEqualTo(MaxConsultations).When(p => p.Consultations is not null)
             .OverridePropertyName("consultations").WithMessage($"Eine Beratungsfolge hat höchstens {MaxConsultations} Beratungen.");
         RuleForEach(p => p.Consultations).NotNull().WithMessage("Eine Zeile der Beratungsfolge ist leer.");
@@ -50,9 +53,12 @@ public sealed class PaperInputValidator : AbstractValidator<PaperInput>
             f.RuleFor(x => x.OwnShare).GreaterThanOrEqualTo(0).WithMessage("Der Eigenanteil darf nicht negativ sein.");
             f.RuleFor(x => x.ObjectRelatedIncome).GreaterThanOrEqualTo(0).WithMessage("Die objektbezogenen Einnahmen dürfen nicht negativ sein.");
             f.RuleFor(x => x.BudgetYear).InclusiveBetween(1990, 2100).WithMessage("Das Haushaltsjahr muss zwischen 1990 und 2100 liegen.");
-            f.RuleFor(x => x.BudgetLine).MaximumLength(100).WithMessage("Die Haushaltsstelle darf höchstens 100 Zeichen lang sein.");
-            f.RuleFor(x => x.TreasuryCoordination).MaximumLength(500).WithMessage("Der Vermerk zur Kämmerei darf höchstens 500 Zeichen lang sein.");
-            f.RuleFor(x => x.TreasuryStatement).MaximumLength(5_000).WithMessage("Die Stellungnahme der Kämmerei darf höchstens 5.000 Zeichen lang sein.");
+            f.RuleFor(x => x.BudgetLine).MaximumLength(100).WithMessage("Die Haushaltsstelle darf höchstens 100 Zeichen lang sein.")
+                .SingleLineText("Die Haushaltsstelle");
+            f.RuleFor(x => x.TreasuryCoordination).MaximumLength(500).WithMessage("Der Vermerk zur Kämmerei darf höchstens 500 Zeichen lang sein.")
+                .SingleLineText("Der Vermerk zur Kämmerei");
+            f.RuleFor(x => x.TreasuryStatement).MaximumLength(5_000).WithMessage("Die Stellungnahme der Kämmerei darf höchstens 5.000 Zeichen lang sein.")
+                .MultiLineText("Die Stellungnahme der Kämmerei");
         }).When(p => p.FinancialImpact is not null);
     }
 }

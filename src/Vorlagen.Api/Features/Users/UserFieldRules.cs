@@ -1,4 +1,5 @@
 using FluentValidation;
+using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Users;
@@ -9,8 +10,9 @@ public static class UserFieldRules
     public const int MinPasswordLength = 12;
 
     public static void ValidDisplayName<T>(this AbstractValidator<T> v, Func<T, string?> displayName) =>
-        v.RuleFor(x => displayName(x)).NotEmpty().WithMessage("Bitte geben Sie den angezeigten Namen an.")
-            .MaximumLength(200).WithMessage("Der Name darf höchstens 200 Zeichen lang sein.").OverridePropertyName("displayName");
+        v.RuleFor(x => displayName(x)).RequiredText().WithMessage("Bitte geben Sie den angezeigten Namen an.")
+            .MaximumLength(200).WithMessage("Der Name darf höchstens 200 Zeichen lang sein.")
+            .SingleLineText("Der Name").OverridePropertyName("displayName");
 
     public static void ValidPassword<T>(this AbstractValidator<T> v, Func<T, string?> password) =>
         v.RuleFor(x => password(x)).NotEmpty().WithMessage("Bitte geben Sie ein Passwort an.")

@@ -42,7 +42,8 @@ public static class UsersEndpoints
 
     private static async Task<IResult> Update(IMediator mediator, HttpContext http, long id, UserRequest request, CancellationToken ct)
     {
-        var user = await mediator.Send(new UpdateUser.Command(id, IfMatch.Parse(http.Request), request.DisplayName,
+        var user = await mediator.Send(new UpdateUser.Command(id,
+            await IfMatch.ParseAsync(http.Request, async () => (await mediator.Send(new GetUser.Query(id), ct)).Version), request.DisplayName,
             request.Active ?? true, request.Roles), ct);
         return HttpResults.OkWithETag(http, user, user.Version);
     }

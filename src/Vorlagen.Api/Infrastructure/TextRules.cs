@@ -1,0 +1,31 @@
+using FluentValidation;
+
+namespace Vorlagen.Api.Infrastructure;
+
+/// <summary>
+/// Rules for free text: no control characters (U+0000–U+001F, U+007F–U+009F) – they break printouts, exports and the
+/// journal and can hide text. Multi-line texts may keep line breaks and tabs. <c>subject</c> names the field with
+/// its article as the message starts, e.g. "Der Gegenstand".
+/// </summary>
+public static class TextRules
+{
+    /// <summary>For titles, names and numbers: no control character at all, not even a line break.</summary>
+    public static IRuleBuilderOptions<T, string?> SingleLineText<T>(this IRuleBuilder<T, string?> rule, string subject) =>
+        rule.Must(t => !HasControlCharacters(t, multiLine: false))
+            .WithMessage($"{subject} enthält unzulässige Steuerzeichen (auch Zeilenumbrüche und Tabulatoren sind hier nicht erlaubt).");
+
+    /// <summary>For texts with paragraphs: line breaks (\n, \r) and tabs are fine, other control characters are not.</summary>
+    public static IRuleBuilderOptions<T, string?> MultiLineText<T>(this IRuleBuilder<T, string?> rule, string subject) =>
+        rule.Must(t => !HasControlCharacters(t, multiLine: true))
+            .WithMessage($"{subject} enthält unzulässige Steuerzeichen.");
+
+    /// <summary>Like <c>NotEmpty()</c>, but a text of only whitespace and control characters counts as empty too.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) => rule.Must(HasContent);
+
+    /// <summary>True when the text has at least one character that is neither whitespace nor a control character.</summary>
+    public static bool HasContent(string? text) => text is not null && text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
+
+    /// <summary>char.IsControl is exactly U+0000–U+001F and U+007F–U+009F.</summary>
+    public static bool HasControlCharacters(string? text, bool multiLine) =>
+        text is not null && text.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'));
+}
