@@ -90,6 +90,34 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("2022-01-05", (await TaskOf(clerk, id))!.Value.GetProperty("due").GetString());
     }
 
+    [Fact]
+    public async Task A_returned_draft_tells_the_clerk_why_and_a_renewed_decision_is_only_to_be_signed()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var id = PaperApi.Id(await _api.CreateAsync(clerk, PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), "2021/7/902")));
+        Assert.Equal(JsonValueKind.Null, (await TaskOf(clerk, id))!.Value.GetProperty("note").ValueKind);
+        await _api.ActAsync(clerk, id, "submit");
+        await _api.ActAsync(landraetin, id, "return", new { comment = "Bitte die Kosten für 2022 ergänzen." });
+
+        var draft = (await TaskOf(clerk, id))!.Value;
+        Assert.Equal("draft", draft.GetProperty("kind").GetString());
+        Assert.StartsWith("Zurückgegeben von ", draft.GetProperty("note").GetString());
+        Assert.EndsWith(": Bitte die Kosten für 2022 ergänzen.", draft.GetProperty("note").GetString());
+
+        var (erzId, _, landrat) = await ErzgebirgeDecisionAsync("0642");
+        var paper = await _api.ActAsync(landrat, erzId, "object", new { comment = "Nachteilig für den Landkreis.", date = "2021-12-10" });
+        await _api.RecordAsync(landrat, erzId, PaperApi.ConsultationId(paper, 3), new
+        {
+            date = "2021-12-20", outcome = "adopted", votes = new { entitled = 80, yes = 60, no = 20, abstain = 0, recused = 0 },
+        });
+        var sign = (await TaskOf(landrat, erzId))!.Value;
+        Assert.Equal("sign", sign.GetProperty("kind").GetString());
+        Assert.StartsWith("Erneuten Beschluss ausfertigen", sign.GetProperty("label").GetString());
+        Assert.Equal(JsonValueKind.Null, sign.GetProperty("due").ValueKind);
+        Assert.Equal(["sign"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
+    }
+
     /// <summary>Erzgebirgskreis paper decided by the Kreistag on 08.12.2021, awaiting Ausfertigung.</summary>
     private async Task<(long Id, HttpClient Clerk, HttpClient Landrat)> ErzgebirgeDecisionAsync(string reference)
     {

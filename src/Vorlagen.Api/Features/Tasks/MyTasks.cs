@@ -23,7 +23,8 @@ public static class MyTasks
     /// <param name="Due">the date that matters: the next session, or a statutory deadline (then <paramref name="DueCitation"/> is set):
     /// the last day for a Widerspruch, or after one the last day for the new session.</param>
     public sealed record TaskItem(string Kind, string Label, long PaperId, string Reference, string Title, string Status, string StatusLabel,
-        IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation);
+        IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation,
+        string? Note = null);
 
     public const string Draft = "draft";
     public const string Release = "release";
@@ -78,9 +79,16 @@ public static class MyTasks
                         $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
             }
             if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
-                return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
+                return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null)
+                    with { Note = await ReturnNoteAsync(paper.Id, cancellationToken) };
             if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
                 return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
+            if (actions.Contains("sign") && !actions.Contains("object"))
+            {
+                var renewed = DecisionDeadlines.Decision(paper);
+                return Item(Sign, "Erneuten Beschluss ausfertigen (kein weiterer Widerspruch möglich)", paper, renewed?.Id, renewed?.OrganizationName,
+                    null, null, null);
+            }
             if (actions.Contains("sign") || actions.Contains("object"))
             {
                 var decision = DecisionDeadlines.Decision(paper);
@@ -95,6 +103,15 @@ public static class MyTasks
             string? dueLabel, string? citation) =>
             new(kind, label, paper.Id, paper.Reference, paper.Title, paper.Status, paper.StatusLabel, paper.AvailableActions, consultationId,
                 organization, due, due is null ? null : dueLabel, citation);
+
+        /// <summary>Why the Landrat returned the draft, if the last step was a return: the clerk needs it to rework the paper.</summary>
+        private async Task<string?> ReturnNoteAsync(long paperId, CancellationToken cancellationToken)
+        {
+            var last = (await mediator.Send(new GetPaperHistory.Query(paperId), cancellationToken)).LastOrDefault(h => h.Kind == "transition");
+            if (last?.Action != "return") return null;
+            var when = $"Zurückgegeben von {last.ActorName} am {BerlinTime.ToBerlin(last.Time):dd.MM.yyyy}";
+            return string.IsNullOrWhiteSpace(last.Comment) ? when + "." : $"{when}: {last.Comment}";
+        }
 
         private async Task<RuleProfile> ProfileAsync(PaperDto paper, CancellationToken cancellationToken)
         {
