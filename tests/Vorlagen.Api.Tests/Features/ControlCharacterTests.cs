@@ -18,6 +18,7 @@ public sealed class ControlCharacterTests(VorlagenApp app) : IClassFixture<Vorla
     [InlineData("proposal", "Der Kreistag beschließt\u0007.", "Beschlussvorschlag")]
     [InlineData("reasoning", "\u007f", "Begründung")]
     [InlineData("legalBasis", "§ 1\u0000", "rechtliche Grundlage")]
+    [InlineData("reference", "2021/7/014\n", "Vorlagen-Nr.")]
     public async Task A_paper_with_a_control_character_is_400_at_the_field_and_not_written(string field, string text, string named)
     {
         var clerk = await app.ClientFor("kyf.clerk");
@@ -111,6 +112,35 @@ public sealed class ControlCharacterTests(VorlagenApp app) : IClassFixture<Vorla
         var problem = await response.AssertProblem(400, "validation");
         Assert.Contains("Steuerzeichen", problem.GetProperty("errors").GetProperty("displayName")[0].GetString());
         Assert.Equal(before, app.Scalar<int>("SELECT COUNT(*) FROM users"));
+    }
+
+    [Fact]
+    public async Task A_username_with_a_trailing_line_break_is_400_and_not_written()
+    {
+        var admin = await app.ClientFor("admin");
+        var before = app.Scalar<int>("SELECT COUNT(*) FROM users");
+
+        var response = await admin.PostAsJsonAsync("/api/users", new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), username = "kyf.neu\n", displayName = "Erika Mustermann",
+            password = "ein-langes-passwort", roles = new[] { new { role = "clerk" } },
+        });
+
+        var problem = await response.AssertProblem(400, "validation");
+        Assert.Contains("Steuerzeichen", problem.GetProperty("errors").GetProperty("username")[0].GetString());
+        Assert.Equal(before, app.Scalar<int>("SELECT COUNT(*) FROM users"));
+    }
+
+    [Fact]
+    public async Task A_comment_with_a_control_character_is_400_and_the_action_not_taken()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var id = PaperApi.Id(await new PaperApi(app).CreateAsync(clerk, Paper("title", "Kreisstraße")));
+
+        var response = await clerk.PostAsJsonAsync($"/api/papers/{id}/actions/withdraw", new { comment = "Erledigt\u0007" });
+
+        Assert.Contains("Steuerzeichen", (await response.AssertProblem(400, "validation")).GetProperty("errors").GetProperty("comment")[0].GetString());
+        Assert.Equal("draft", app.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
     }
 
     private JsonObject Paper(string field, string text)

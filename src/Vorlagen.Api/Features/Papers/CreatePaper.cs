@@ -18,6 +18,7 @@ public static class CreatePaper
         public Validator()
         {
             RuleFor(c => c.BodyId).GreaterThan(0).WithMessage("Bitte geben Sie die Körperschaft (bodyId) an.");
+            RuleFor(c => c.Reference).SingleLineText("Die Vorlagen-Nr.");
             RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.")
                 .Must(r => r is null || r.Trim().Length > 0).WithMessage("Die Vorlagen-Nr. darf nicht leer sein; lassen Sie sie weg, um sie vergeben zu lassen.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");

@@ -27,6 +27,7 @@ public static class PerformAction
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "object")
                 .WithMessage("Ein Widerspruch braucht eine Begründung.");
             RuleFor(c => c.Date).PlausibleDate();
+            RuleFor(c => c.Comment).MultiLineText("Der Kommentar");
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");
         }
     }

@@ -32,7 +32,8 @@ public static class RecordResult
             RuleFor(c => c.Outcome).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Bitte wählen Sie das Ergebnis der Beratung.")
                 .Must(o => Outcomes.Find(o) is not null).WithMessage($"Unbekanntes Ergebnis. Erlaubt: {string.Join(", ", Outcomes.All.Select(o => o.Code))}.");
             RuleFor(c => c.Votes!).SetValidator(new VotesInputValidator()).When(c => c.Votes is not null);
-            RuleFor(c => c.ResolutionText).NotEmpty().When(c => c.Outcome == Outcomes.AdoptedAmended)
+            RuleFor(c => c.ResolutionText).MultiLineText("Der Beschlusstext");
+            RuleFor(c => c.ResolutionText).RequiredText().When(c => c.Outcome == Outcomes.AdoptedAmended)
                 .WithMessage("Bei „geändert beschlossen“ ist der beschlossene Wortlaut anzugeben.");
             RuleFor(c => c.ResolutionText).MaximumLength(20_000).WithMessage("Der Beschlusstext darf höchstens 20.000 Zeichen lang sein.");
             RuleFor(c => c.ReferredToOrganizationId).NotNull().When(c => c.Outcome == Outcomes.Referred)

@@ -21,6 +21,7 @@ public static class UpdatePaper
     {
         public Validator()
         {
+            RuleFor(c => c.Reference).SingleLineText("Die Vorlagen-Nr.");
             RuleFor(c => c.Reference).NotEmpty().WithMessage("Bitte geben Sie die Vorlagen-Nr. an.")
                 .MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.");
             RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");

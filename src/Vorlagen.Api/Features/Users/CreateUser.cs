@@ -18,6 +18,7 @@ public static class CreateUser
     {
         public Validator()
         {
+            RuleFor(c => c.Username).SingleLineText("Der Benutzername");
             RuleFor(c => c.Username).NotEmpty().WithMessage("Bitte geben Sie den Benutzernamen an.")
                 .MaximumLength(100).WithMessage("Der Benutzername darf höchstens 100 Zeichen lang sein.")
                 .Matches("^[a-z0-9][a-z0-9._-]*$").WithMessage("Der Benutzername besteht aus Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich (z. B. kyf.clerk).");
