@@ -31,8 +31,10 @@ public sealed class ConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection)
+            if (connection is SqliteConnection sqlite)
             {
+                // SQLite's LOWER and LIKE fold ASCII only; search must find "Öffentlich" for "ÖFFENTLICH" as SQL Server's CI collation does.
+                sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
                 await using var pragma = connection.CreateCommand();
                 pragma.CommandText = SqlitePragmas;
                 await pragma.ExecuteNonQueryAsync(cancellationToken);

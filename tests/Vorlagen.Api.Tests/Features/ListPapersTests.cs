@@ -27,6 +27,10 @@ public sealed class ListPapersTests(VorlagenApp app) : IClassFixture<VorlagenApp
 
         Assert.Equal(["2022/7/402"], await ReferencesAsync(clerk, "q=Bendeleben"));
         Assert.Equal(["2021/7/401"], await ReferencesAsync(clerk, "q=2021/7/401"));
+        // Case is ignored beyond ASCII too: umlauts and ß as typed in capitals.
+        Assert.Equal(["2022/7/402"], await ReferencesAsync(clerk, "q=" + Uri.EscapeDataString("KREISSTRAẞEN")));
+        Assert.Equal(["2021/7/401"], await ReferencesAsync(clerk, "q=" + Uri.EscapeDataString("KYFFHÄUSERKREIS")));
+        Assert.Equal(["2022/7/402"], await ReferencesAsync(clerk, "q=" + Uri.EscapeDataString("brücke")));
         Assert.Equal(["2022/7/402"], await ReferencesAsync(clerk, "year=2022"));
         Assert.Equal(["2022/7/402", "2021/7/401"], await ReferencesAsync(clerk, "paperType=Beschlussvorlage&status=draft"));
         Assert.Empty(await ReferencesAsync(clerk, "paperType=Anfrage"));
