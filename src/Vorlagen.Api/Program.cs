@@ -11,8 +11,11 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVorlagen();
+builder.Services.AddReverseProxy(builder.Configuration);
 
 var app = builder.Build();
+// First, so scheme and client address are the real ones for everything after (cookies, HSTS, rate limits).
+app.UseReverseProxy();
 app.UseSecurityHeaders();
 // Pages get the German error page (outermost); the API branch answers first with ProblemDetails.
 // (Re-execution only works on the main pipeline: a UseWhen branch has no router.)

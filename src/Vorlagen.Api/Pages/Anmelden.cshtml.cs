@@ -37,7 +37,7 @@ public sealed class AnmeldenModel(IMediator mediator) : UiPageModel
         }
         if (result.Principal is null)
         {
-            // The same message for an unknown name and a wrong password (no account enumeration).
+            // The same message for an unknown name and a wrong password, locked or not (no account enumeration).
             ModelState.AddModelError(nameof(Password), result.Check.FailureMessage ?? "Die Anmeldung ist fehlgeschlagen.");
             return Page();
         }

@@ -33,7 +33,7 @@ public static class AuthEndpoints
 
     private static async Task<IResult> Logout(IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        if (AccessTokens.FromHeader(http.Request) is { } token) await mediator.Send(new RevokeToken.Command(token), ct);
+        if (AccessTokens.FromHeader(http.Request) is { } token) await mediator.Send(new RevokeToken.Command(AccessTokens.Hash(token)), ct);
         return Results.NoContent();
     }
 }

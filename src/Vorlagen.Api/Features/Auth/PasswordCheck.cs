@@ -8,8 +8,10 @@ namespace Vorlagen.Api.Features.Auth;
 /// Verifies a username and password for both sign-ins (API token and UI cookie): counts failures,
 /// locks the account for a while after too many, and upgrades old hashes. Runs inside the
 /// command's transaction; failures are returned, not thrown, so the counter is committed.
+/// Every attempt verifies one hash (a dummy one for unknown names), and a lock is only revealed
+/// to whoever knows the password, so neither the answer nor its timing tells whether a name exists.
 /// </summary>
-public sealed class PasswordCheck(DbSession db, TimeProvider clock, AuthOptions options)
+public sealed class PasswordCheck(DbSession db, TimeProvider clock, AuthOptions options, IPasswordHasher<PasswordCheck.LoginRow> hasher)
 {
     public sealed record Outcome(long? UserId, string? FailureCode, string? FailureMessage, DateTimeOffset? LockedUntil)
     {
@@ -32,19 +34,29 @@ public sealed class PasswordCheck(DbSession db, TimeProvider clock, AuthOptions 
     private const string WrongCredentials = "Benutzername oder Passwort ist falsch.";
     private static readonly PasswordHasher<LoginRow> Hasher = new();
 
+    /// <summary>Verified when the name is unknown, so that takes as long as a wrong password.</summary>
+    public static readonly string DummyHash = HashPassword(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
     public static string HashPassword(string password) => Hasher.HashPassword(new LoginRow(), password);
+
     public async Task<Outcome> VerifyAsync(string username, string password, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var connection = await db.ConnectionAsync(cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<LoginRow>(new CommandDefinition(UserSql, new { Username = username }, db.Transaction,
             cancellationToken: cancellationToken));
-        if (user is null) return new Outcome(null, "invalid_credentials", WrongCredentials, null);
-        if (user.LockedUntil is { } locked && Instants.Parse(locked) > now)
-            return new Outcome(null, "account_locked",
-                "Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es später erneut.", Instants.Parse(locked));
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(new LoginRow(), DummyHash, password);
+            return new Outcome(null, "invalid_credentials", WrongCredentials, null);
+        }
 
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (user.LockedUntil is { } locked && Instants.Parse(locked) > now)
+            return verdict == PasswordVerificationResult.Failed
+                ? new Outcome(null, "invalid_credentials", WrongCredentials, null)
+                : new Outcome(null, "account_locked",
+                    "Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es später erneut.", Instants.Parse(locked));
         if (verdict == PasswordVerificationResult.Failed)
         {
             var failed = user.FailedLogins + 1;
@@ -56,7 +68,7 @@ public sealed class PasswordCheck(DbSession db, TimeProvider clock, AuthOptions 
             return new Outcome(null, "invalid_credentials", WrongCredentials, null);
         }
 
-        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(user, password) : user.PasswordHash;
+        var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
         await connection.ExecuteAsync(new CommandDefinition(SucceededSql, new { user.Id, PasswordHash = hash }, db.Transaction, cancellationToken: cancellationToken));
         return new Outcome(user.Id, null, null, null);
     }

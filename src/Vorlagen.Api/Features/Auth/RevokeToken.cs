@@ -2,14 +2,13 @@ using Dapper;
 using MediatR;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
-using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Auth;
 
-/// <summary>Logout for API clients: the presented token stops working at once.</summary>
+/// <summary>Logout: the presented bearer token (by its hash) or the cookie's session stops working at once.</summary>
 public static class RevokeToken
 {
-    public sealed record Command(string Token) : ICommand<Unit>;
+    public sealed record Command(string TokenHash) : ICommand<Unit>;
 
     public const string RevokeSql = "UPDATE access_tokens SET revoked_at = @Now WHERE token_hash = @Hash AND revoked_at IS NULL";
 
@@ -18,7 +17,7 @@ public static class RevokeToken
         public async Task<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             await db.Connection.ExecuteAsync(new CommandDefinition(RevokeSql,
-                new { Hash = AccessTokens.Hash(command.Token), Now = Instants.Format(clock.GetUtcNow()) }, db.Transaction, cancellationToken: cancellationToken));
+                new { Hash = command.TokenHash, Now = Instants.Format(clock.GetUtcNow()) }, db.Transaction, cancellationToken: cancellationToken));
             return Unit.Value;
         }
     }

@@ -8,7 +8,11 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Auth;
 
-/// <summary>Password sign-in for the web UI: the same checks as the API token, returning the principal for the cookie.</summary>
+/// <summary>
+/// Password sign-in for the web UI: the same checks as the API token, returning the principal for the
+/// cookie. It starts a server-side session (a row in access_tokens) that sign-out revokes and that
+/// ends <see cref="AuthOptions.SessionLifetime"/> after sign-in however active the cookie is.
+/// </summary>
 public static class SignIn
 {
     public const string CookieScheme = "Cookies";
@@ -25,7 +29,7 @@ public static class SignIn
     public const string UserByIdSql =
         "SELECT id AS Id, username AS Username, display_name AS DisplayName, body_id AS BodyId, version AS Version FROM users WHERE id = @Id";
 
-    public sealed class Handler(DbSession db, PasswordCheck passwords) : IRequestHandler<Command, Result>
+    public sealed class Handler(DbSession db, PasswordCheck passwords, TimeProvider clock, AuthOptions options) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -35,7 +39,13 @@ public static class SignIn
             var user = await db.Connection.QuerySingleAsync<TokenAuthenticationHandler.UserRow>(new CommandDefinition(UserByIdSql, args, db.Transaction, cancellationToken: cancellationToken));
             var grants = await db.Connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(new CommandDefinition(TokenAuthenticationHandler.GrantsSql, args,
                 db.Transaction, cancellationToken: cancellationToken));
-            return new Result(TokenAuthenticationHandler.Principal(user, grants, CookieScheme), check);
+            var session = CookieRevalidation.NewSessionId();
+            var now = clock.GetUtcNow();
+            await db.Connection.ExecuteAsync(new CommandDefinition(IssueToken.InsertTokenSql, new
+            {
+                Hash = session, check.UserId, Now = Instants.Format(now), ExpiresAt = Instants.Format(now + options.SessionLifetime),
+            }, db.Transaction, cancellationToken: cancellationToken));
+            return new Result(CookieRevalidation.Principal(user, grants, session), check);
         }
     }
 }

@@ -7,7 +7,11 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Users;
 
-/// <summary>Changes name, active flag and roles (replacing all grants); the body stays. If-Match guards against lost updates.</summary>
+/// <summary>
+/// Changes name, active flag and roles (replacing all grants); the body stays. If-Match guards against lost updates.
+/// Deactivation and role changes revoke the user's API tokens and sessions (as a password reset does), so a
+/// reactivated user must sign in again.
+/// </summary>
 public static class UpdateUser
 {
     public sealed record Command(long Id, int? ExpectedVersion, string? DisplayName, bool Active,
@@ -47,7 +51,13 @@ public static class UpdateUser
             await db.Connection.ExecuteAsync(new CommandDefinition(UserSql.DeleteRolesSql, new { UserId = command.Id }, db.Transaction,
                 cancellationToken: cancellationToken));
             await UserSql.InsertRolesAsync(db.Connection, db, command.Id, command.Roles!, cancellationToken);
+            if (!command.Active || RolesChanged(current.Roles, command.Roles!))
+                await db.Connection.ExecuteAsync(new CommandDefinition(ResetPassword.RevokeTokensSql, new { command.Id, Now = Instants.Format(now) },
+                    db.Transaction, cancellationToken: cancellationToken));
             return await UserSql.ReadAsync(db, command.Id, now, cancellationToken);
         }
+
+        private static bool RolesChanged(IEnumerable<RoleGrantDto> before, IEnumerable<RoleGrant> after) =>
+            !before.Select(r => (r.Role, r.OrganizationId)).ToHashSet().SetEquals(after.Select(r => (r.Role ?? "", r.OrganizationId)));
     }
 }
