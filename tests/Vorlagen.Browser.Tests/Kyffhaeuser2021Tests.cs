@@ -30,7 +30,7 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
             + "Dieses bietet mit Hilfe von Handlungsfeldern und Leitlinien eine Orientierungshilfe für den weiteren Integrationsprozess im Kyffhäuserkreis.");
         await clerk.GetByLabel("Begründung / Sachverhalt").FillAsync("Die Herausforderungen der Grundversorgung geflüchteter Menschen wurden Ende 2015 "
             + "und im Jahr 2016 unter enormer Kraftanstrengung vieler Beteiligten im Kyffhäuserkreis erfolgreich bewältigt.");
-        await clerk.GetByLabel("1. Abstimmung mit der Kreiskämmerei").FillAsync("Abstimmung mit Kreiskämmerei nicht erforderlich");
+        await clerk.GetByLabel("1. Abstimmung mit der Kreiskämmerei").FillAsync("nicht erforderlich");
         await clerk.Button("Entwurf speichern").ClickAsync();
         await clerk.ArrivedAtAsync(PaperUrl());
         var id = clerk.PaperId();
@@ -78,13 +78,20 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
         Assert.Equal(("signed", "2021-04-01"), (App.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }),
             App.Scalar<string>("SELECT signed_date FROM papers WHERE id = @id", new { id })));
 
-        // The print view reads like the real document.
+        // The print view reads like the real document: the Beschluss, then date, Ausfertigung, name and title as in seed 004.
         await landraetin.GetByRole(AriaRole.Link, new() { Name = "Druckansicht" }).ClickAsync();
         var print = await landraetin.MainTextAsync();
         foreach (var expected in new[] { "Beschlussvorlage", "Vorlagen-Nr.:\t2021/7/014", "Einreicher:\tDie Landrätin, Frau Hochwind-Schneider",
-                     "Gegenstand der Vorlage", "Beschlussvorschlag", "Abstimmungsergebnis", "Ja: 27 Nein: 6 Enth: 0 Bef: 0", "Ausgefertigt am: 01.04.2021",
-                     "Landrätin Hochwind-Schneider" })
+                     "Gegenstand der Vorlage", "Beschluss:", "Der Kreistag beschließt das „Integrationskonzept Kyffhäuserkreis 2020“.", "Abstimmungsergebnis",
+                     "Ja: 27 Nein: 6 Enth: 0 Bef: 0", "Abstimmung mit Kreiskämmerei: nicht erforderlich" })
             Assert.Contains(expected, print);
+        foreach (var unexpected in new[] { "Beschlussvorschlag", "Landrat/Landrätin", "ENTWURF", "Landrätin Hochwind-Schneider" })
+            Assert.DoesNotContain(unexpected, print);
+        // The bodies' data has no seat (Sondershausen), so the date line is the date of the decision alone.
+        Assert.Equal("31.03.2021\nAusgefertigt am: 01.04.2021\nHochwind-Schneider\nLandrätin", System.Text.RegularExpressions.Regex.Replace(
+            (await landraetin.Locator(".doc-signoff").InnerTextAsync()).Replace("Ausfertigung", ""), @"\s*\n\s*", "\n").Trim());
+        await Expect(landraetin.Locator(".doc-section").Filter(new() { Has = landraetin.GetByRole(AriaRole.Heading, new() { Name = "Beschluss:" }) }))
+            .ToContainTextAsync("Der Kreistag beschließt das „Integrationskonzept Kyffhäuserkreis 2020“.");
         await SaveScreenshotAsync(landraetin, "druck-2021-7-014", print: true);
 
         // The public sees the decision, but not the tally of the non-public Kreisausschuss.
@@ -100,7 +107,13 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
         await Expect(visitor.MainRegion()).ToContainTextAsync("Das Journal ist unverändert.");
         await Expect(visitor.MainRegion()).ToContainTextAsync("dem Sitzungsdienst, dem Landrat und der Administration vorbehalten");
         await landraetin.GotoAsync($"/vorlagen/{id}/journal");
-        await Expect(landraetin.MainRegion().GetByRole(AriaRole.Table)).ToContainTextAsync("Resumed");
+        await JournalSteps.AssertReadableAsync(landraetin, "Ablauf gestartet", "Schritt abgeschlossen: Entwurf", "Wartet auf „Freigabe durch den Landrat“ (Aktion)",
+            "Aktion: Einreichen", "Eingereicht", "Status: Entwurf → Eingereicht (Freigabe ausstehend)", "Freigegeben",
+            "Ergebnis erfasst: empfohlen", "Gremium: " + PaperSetup.KyfAusschuss, "Sitzung am: 04.03.2021", "Ergebnis erfasst: beschlossen",
+            "Abstimmung: Ja: 27 Nein: 6 Enth: 0 Bef: 0 (Stimmberechtigte: 33)", "Ausgefertigt", "Ausgefertigt am: 01.04.2021",
+            "Landrätin Hochwind-Schneider", "Kreistagsbüro Kyffhäuserkreis (Sitzungsdienst)");
+        Assert.DoesNotContain("Landrat/Landrätin", await landraetin.MainTextAsync());
+        await SaveScreenshotAsync(landraetin, "journal-2021-7-014");
     });
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Pages.Shared;
 
 namespace Vorlagen.Api.Pages.Entwurf;
@@ -27,6 +29,17 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
 
     public IEnumerable<OrganizationDto> Choosable(long? selected) =>
         (Body.Organizations ?? []).Where(o => o.Active || o.Id == selected).OrderBy(o => o.Name, StringComparer.CurrentCulture);
+
+    /// <summary>What an automatically assigned number looks like: the body's pattern with the paper's year and running number 1.</summary>
+    public string ReferenceExample
+    {
+        get
+        {
+            var year = DateOnly.TryParseExact(Form.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date.Year : BerlinTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()).Year;
+            return ReferenceNumbers.Render(Body.ReferencePattern, year.ToString(CultureInfo.InvariantCulture), 1);
+        }
+    }
 
     protected IMediator Mediator => mediator;
 

@@ -104,7 +104,8 @@ public sealed class PaperForm
     {
         var steps = Ordered().ToList();
         rowOfStep = [.. steps.Select(s => s.Index)];
-        var consultations = steps.Select(s => new ConsultationInput(s.Row.OrganizationId!.Value, s.Row.Role, s.Row.Public,
+        // A non-public paper is discussed in non-public sessions only (the command's rule): its rows follow it rather than fail.
+        var consultations = steps.Select(s => new ConsultationInput(s.Row.OrganizationId!.Value, s.Row.Role, s.Row.Public && Public,
             FormValues.Date(s.Row.PlannedDate, modelState, $"{prefix}.Consultations[{s.Index}].PlannedDate", $"Termin in Zeile {s.Index + 1}"))).ToList();
         var f = FinancialImpact;
         var finance = f.IsEmpty ? null : new FinancialImpact(f.HasImpact, FormValues.Text(f.TreasuryCoordination),

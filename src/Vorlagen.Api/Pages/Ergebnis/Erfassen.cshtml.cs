@@ -29,16 +29,28 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
     public TallyCheckResult? Check { get; private set; }
     public IReadOnlyList<Outcome> Outcomes { get; private set; } = [];
 
+    /// <summary>Set when the paper changed while the form was open: what happened, in plain words; the entries stay in the form.</summary>
+    public ChangedMeanwhile? Conflict { get; private set; }
+
+    /// <param name="CanRetry">the result is still expected here, so the entries can be saved again (against the current version).</param>
+    public sealed record ChangedMeanwhile(string Heading, string WhatHappened, bool CanRetry);
+
+    /// <summary>Today in Berlin: session dates after it are refused (results are recorded after the session).</summary>
+    public DateOnly Today => BerlinTime.Today(clock);
+
     public async Task<IActionResult> OnGetAsync(long id, long consultationId, CancellationToken ct)
     {
         if (await LoadAsync(id, consultationId, ct) is { } refused) return refused;
-        Form = new ResultForm { Date = Format.Iso(Consultation.PlannedDate ?? BerlinTime.Today(clock)), Version = Paper.Version };
+        // The planned date is a good guess once it has passed; a planned date still ahead is not, and the server would refuse it.
+        var planned = Consultation.PlannedDate;
+        var date = planned is null ? Today : planned <= Today ? planned : null;
+        Form = new ResultForm { Date = Format.Iso(date), Version = Paper.Version };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, long consultationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, consultationId, ct) is { } refused) return refused;
+        if (await LoadAsync(id, consultationId, ct) is { } refused) return ChangedSinceLoaded ? Explain() : refused;
         var command = Command(id, consultationId);
         if (command is null) return Page();
         try
@@ -53,6 +65,12 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
             Check = await mediator.Send(CheckQuery(command), ct);
             foreach (var violation in Check.Errors) ModelState.AddModelError(Key(violation), Describe(violation));
         }
+        catch (AppException e) when (e.Code is "stale_version" or "concurrent_change" or "already_recorded" or "not_in_deliberation" or "not_current_consultation")
+        {
+            // Someone else was quicker: read the paper as it is now and say what changed.
+            await LoadAsync(id, consultationId, ct);
+            return Explain();
+        }
         catch (Exception e) when (FormErrors.Show(e, ModelState, Prefix))
         {
         }
@@ -61,7 +79,7 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
 
     public async Task<IActionResult> OnPostPruefenAsync(long id, long consultationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, consultationId, ct) is { } refused) return refused;
+        if (await LoadAsync(id, consultationId, ct) is { } refused) return ChangedSinceLoaded ? Explain() : refused;
         ModelState.Clear();
         if (Command(id, consultationId) is not { } command) return Page();
         try
@@ -86,6 +104,47 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
             FormValues.Text(Form.ResolutionText), Form.ReferredToOrganizationId, planned);
     }
 
+    // The form carries the version it was loaded with; another version means someone changed the paper in between.
+    private bool ChangedSinceLoaded => Form.Version is { } loaded && loaded != Paper.Version;
+
+    /// <summary>The form again, with the entries as posted and a plain account of what changed meanwhile.</summary>
+    private IActionResult Explain()
+    {
+        var by = string.IsNullOrWhiteSpace(Paper.UpdatedBy) ? "jemand anderem" : Paper.UpdatedBy;
+        var when = Format.Instant(Paper.UpdatedAt);
+        var pending = Paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending);
+        string heading, what;
+        var canRetry = false;
+        if (Consultation.Status == ConsultationStatuses.Done)
+        {
+            heading = "Das Ergebnis wurde inzwischen schon erfasst";
+            what = Consultation.Result is { } result
+                ? $"Während Sie das Formular ausgefüllt haben, hat {result.RecordedBy ?? by} das Ergebnis dieser Beratung im Gremium {Consultation.OrganizationName} erfasst: „{result.OutcomeLabel}“{(result.Date is { } d ? $", Sitzung am {Format.Date(d)}" : "")}."
+                : $"Während Sie das Formular ausgefüllt haben, wurde das Ergebnis dieser Beratung im Gremium {Consultation.OrganizationName} erfasst ({when}).";
+        }
+        else if (Paper.Status != PaperStatuses.InDeliberation)
+        {
+            heading = "Die Vorlage ist nicht mehr in Beratung";
+            what = $"Während Sie das Formular ausgefüllt haben, hat {by} die Vorlage geändert ({when}); sie ist jetzt „{Paper.StatusLabel}“. Ein Beratungsergebnis wird nicht mehr erwartet.";
+        }
+        else if (pending?.Id != Consultation.Id || !Paper.AvailableActions.Contains(PaperWorkflow.RecordResultAction))
+        {
+            heading = "Diese Beratung ist nicht mehr an der Reihe";
+            what = $"Während Sie das Formular ausgefüllt haben, hat {by} die Vorlage geändert ({when}); als Nächstes ist die Beratung im Gremium „{pending?.OrganizationName}“ an der Reihe.";
+        }
+        else
+        {
+            heading = "Die Vorlage wurde inzwischen geändert";
+            what = $"Während Sie das Formular ausgefüllt haben, hat {by} die Vorlage geändert ({when}). Das Ergebnis dieser Beratung wird weiterhin erwartet.";
+            canRetry = true;
+            // Saving again is meant against the paper as it is now: the hidden version follows it.
+            Form.Version = Paper.Version;
+            ModelState.Remove($"{Prefix}.{nameof(ResultForm.Version)}");
+        }
+        Conflict = new ChangedMeanwhile(heading, what, canRetry);
+        return Page();
+    }
+
     private CheckTally.Query CheckQuery(RecordResult.Command c) =>
         new(Consultation.OrganizationId, c.Votes, c.Majority, c.SecondSession, c.Outcome, Consultation.Role, c.Date);
 
@@ -99,21 +158,22 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
         _ => "",
     };
 
+    /// <summary>Loads paper, consultation and Gremium; returns the error page when the caller may not record this result now.</summary>
     private async Task<IActionResult?> LoadAsync(long id, long consultationId, CancellationToken ct)
     {
         Paper = await mediator.Send(new GetPaper.Query(id), ct);
         Consultation = Paper.Consultations.FirstOrDefault(c => c.Id == consultationId) ?? throw new NotFoundException("Beratung", consultationId);
         ViewData["Title"] = $"Ergebnis erfassen: {Consultation.OrganizationName}";
+        Organization = await mediator.Send(new GetOrganization.Query(Consultation.OrganizationId), ct);
+        var body = await mediator.Send(new GetBody.Query(Paper.BodyId), ct);
+        ReferralTargets = [.. (body.Organizations ?? []).Where(o => o.Active && o.Id != Organization.Id)];
+        Outcomes = Domain.Voting.Outcomes.ForRole(Consultation.Role);
         // Whether the caller may record now is the workflow's answer (availableActions), not a rule of this page.
         if (!Paper.AvailableActions.Contains(PaperWorkflow.RecordResultAction))
             return ErrorPage(403, $"Sie können für die Vorlage {Paper.Reference} zurzeit kein Beratungsergebnis erfassen.");
         var next = Paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending);
         if (next?.Id != Consultation.Id)
             return ErrorPage(409, $"Ergebnisse werden in der Reihenfolge der Beratungsfolge erfasst; an der Reihe ist die Beratung im Gremium „{next?.OrganizationName}“.");
-        Organization = await mediator.Send(new GetOrganization.Query(Consultation.OrganizationId), ct);
-        var body = await mediator.Send(new GetBody.Query(Paper.BodyId), ct);
-        ReferralTargets = [.. (body.Organizations ?? []).Where(o => o.Active && o.Id != Organization.Id)];
-        Outcomes = Domain.Voting.Outcomes.ForRole(Consultation.Role);
         return null;
     }
 }

@@ -1,7 +1,9 @@
 using MediatR;
+using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Pages.Shared;
+using Vorlagen.Domain.Voting;
 
 namespace Vorlagen.Api.Pages.Papers;
 
@@ -15,4 +17,37 @@ public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles p
         View = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
         ViewData["Title"] = $"Beschlussvorlage {View.Paper.Reference}";
     }
+
+    /// <summary>
+    /// A mark across a paper that is not final yet: "ENTWURF" until the decision is signed (or rejected),
+    /// "ZURÜCKGEZOGEN" for a withdrawn one; null for final documents. The note says why.
+    /// </summary>
+    public (string Mark, string Note)? Marking => View.Paper.Status switch
+    {
+        PaperStatuses.Draft => ("ENTWURF", "Die Vorlage ist noch nicht eingereicht."),
+        PaperStatuses.Submitted => ("ENTWURF", "Die Vorlage ist eingereicht, aber noch nicht freigegeben."),
+        PaperStatuses.InDeliberation => ("ENTWURF", "Die Vorlage ist in Beratung; es gibt noch keinen Beschluss."),
+        PaperStatuses.Adopted => ("ENTWURF", "Der Beschluss ist gefasst, aber noch nicht ausgefertigt."),
+        PaperStatuses.Withdrawn => ("ZURÜCKGEZOGEN", "Die Vorlage wurde zurückgezogen und wird nicht weiter beraten."),
+        _ => null,
+    };
+
+    /// <summary>The deciding consultation's result when it adopted the paper (and no Widerspruch reopened it): then the text is the Beschluss.</summary>
+    public ConsultationResultDto? Adoption =>
+        View.Paper.Status is PaperStatuses.Adopted or PaperStatuses.Signed
+        && View.Decision?.Result is { Outcome: Outcomes.Adopted or Outcomes.AdoptedAmended } result ? result : null;
+
+    /// <summary>The Beschluss as adopted: the amended wording, else the proposal as it stood.</summary>
+    public string? ResolutionText => Adoption is { } adopted ? adopted.ResolutionText ?? View.Paper.Proposal : null;
+
+    /// <summary>
+    /// The date line above the Ausfertigung, as "Sondershausen, den 31.03.2021" in seed 004: the day of the
+    /// decision, else the paper's date. Bodies carry no seat (Sitz der Kreisverwaltung) in their data, so the
+    /// place is left out rather than guessed.
+    /// </summary>
+    public string PlaceAndDate => Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date);
+
+    /// <summary>Name and title of whoever signed; null when not signed or the caller may not see who did.</summary>
+    public OfficeTitles.Signatory? Signatory =>
+        View.Paper.SignedDate is not null && View.Signing?.ActorName is { } name ? OfficeTitles.ForSignature(name, View.Paper.Originator) : null;
 }

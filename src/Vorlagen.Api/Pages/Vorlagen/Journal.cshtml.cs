@@ -2,19 +2,19 @@ using MediatR;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Pages.Shared;
-using Vorlagen.Workflows.Journal;
 
 namespace Vorlagen.Api.Pages.Papers;
 
 /// <summary>
-/// Whether the paper's hash-chained journal verifies (for everyone who may see the paper) and the
-/// raw records (for the office only: they carry non-public tallies).
+/// Whether the paper's hash-chained journal verifies (for everyone who may see the paper; the record
+/// count only where the handler gives it) and the records in German (for the office only: they carry
+/// non-public tallies), each with its raw data folded away.
 /// </summary>
 public sealed class JournalModel(IMediator mediator) : UiPageModel
 {
     public PaperDto Paper { get; private set; } = default!;
     public GetPaperJournal.JournalCheck Verification { get; private set; } = default!;
-    public IReadOnlyList<WorkflowExecutionLogRecord>? Records { get; private set; }
+    public IReadOnlyList<JournalEntries.JournalEntry>? Entries { get; private set; }
     public string? RecordsWithheld { get; private set; }
 
     public async Task OnGetAsync(long id, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class JournalModel(IMediator mediator) : UiPageModel
         Verification = await mediator.Send(new GetPaperJournal.Verify(id), ct);
         try
         {
-            Records = await mediator.Send(new GetPaperJournal.Query(id), ct);
+            Entries = JournalEntries.From(await mediator.Send(new GetPaperJournal.Query(id), ct), Paper);
         }
         catch (ForbiddenException e)
         {

@@ -5,7 +5,7 @@ document.addEventListener("DOMContentLoaded", () => {
     // so keyboard and screen reader users land on them.
     const summary = document.querySelector("[data-focus-on-load]");
     if (summary) {
-        const list = summary.querySelector("ul");
+        const list = summary.querySelector("ul") ?? document.createElement("ul"); // a notice without a list is only focused
         const position = item => {
             const link = item.querySelector("a[href^='#']");
             const field = link && document.getElementById(link.getAttribute("href").slice(1));
