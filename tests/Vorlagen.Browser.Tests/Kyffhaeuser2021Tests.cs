@@ -87,8 +87,8 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
             Assert.Contains(expected, print);
         foreach (var unexpected in new[] { "Beschlussvorschlag", "Landrat/Landrätin", "ENTWURF", "Landrätin Hochwind-Schneider" })
             Assert.DoesNotContain(unexpected, print);
-        // The bodies' data has no seat (Sondershausen), so the date line is the date of the decision alone.
-        Assert.Equal("31.03.2021\nAusgefertigt am: 01.04.2021\nHochwind-Schneider\nLandrätin", System.Text.RegularExpressions.Regex.Replace(
+        // Like seed 004: the seat of the Landkreis and the day of the decision.
+        Assert.Equal("Sondershausen, den 31.03.2021\nAusgefertigt am: 01.04.2021\nHochwind-Schneider\nLandrätin", System.Text.RegularExpressions.Regex.Replace(
             (await landraetin.Locator(".doc-signoff").InnerTextAsync()).Replace("Ausfertigung", ""), @"\s*\n\s*", "\n").Trim());
         await Expect(landraetin.Locator(".doc-section").Filter(new() { Has = landraetin.GetByRole(AriaRole.Heading, new() { Name = "Beschluss:" }) }))
             .ToContainTextAsync("Der Kreistag beschließt das „Integrationskonzept Kyffhäuserkreis 2020“.");

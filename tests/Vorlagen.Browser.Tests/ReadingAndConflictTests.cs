@@ -37,7 +37,7 @@ public sealed partial class ReadingAndConflictTests(BrowserApp app) : BrowserTes
         Assert.DoesNotContain("Landrat/Landrätin", print);
         // Not decided: the date line is the paper's date; the signature is a line to sign on.
         var signoff = (await clerk.Locator(".doc-signoff").InnerTextAsync()).Replace("Ausfertigung", "").Trim();
-        Assert.StartsWith("15.02.2021", signoff);
+        Assert.StartsWith("Sondershausen, den 15.02.2021", signoff);
         Assert.Contains("Ausgefertigt am: ____", signoff);
         Assert.EndsWith("Unterschrift", signoff);
         await clerk.AssertAccessibleAsync("Druckansicht eines Entwurfs");

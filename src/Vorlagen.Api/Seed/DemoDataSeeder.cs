@@ -13,8 +13,8 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
 {
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE body_key = @Key";
     public const string InsertBodySql =
-        "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, version, created_at, updated_at) " +
-        "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, 1, @Now, @Now) {{ReturnId}}";
+        "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, seat, version, created_at, updated_at) " +
+        "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, @Seat, 1, @Now, @Now) {{ReturnId}}";
     public const string InsertTemplateSql =
         "INSERT INTO consultation_templates (body_id, paper_type, position, organization_id, role, is_public) " +
         "VALUES (@BodyId, @PaperType, @Position, @OrganizationId, @Role, @Public)";
@@ -52,7 +52,7 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
         var dialect = factory.Dialect;
         var now = Instants.Format(clock.GetUtcNow());
         var bodyId = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertBodySql),
-            new { body.Key, body.Name, body.ShortName, body.State, body.RuleProfile, body.ReferencePattern, body.Website, Now = now }, transaction);
+            new { body.Key, body.Name, body.ShortName, body.State, body.RuleProfile, body.ReferencePattern, body.Website, body.Seat, Now = now }, transaction);
         var organizationIds = new Dictionary<string, long>();
         foreach (var organization in body.Organizations)
         {

@@ -40,6 +40,7 @@ public sealed class BodiesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         var body = await response.ReadJson();
         Assert.Equal("thueringen", body.GetProperty("ruleProfile").GetString());
         Assert.Equal("{year}/7/{seq:3}", body.GetProperty("referencePattern").GetString());
+        Assert.Equal("Sondershausen", body.GetProperty("seat").GetString());
         var organizations = body.GetProperty("organizations").EnumerateArray().ToList();
         Assert.Equal(4, organizations.Count);
         var kreistag = organizations.Single(o => o.GetProperty("kind").GetString() == "kreistag");

@@ -41,11 +41,12 @@ public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles p
     public string? ResolutionText => Adoption is { } adopted ? adopted.ResolutionText ?? View.Paper.Proposal : null;
 
     /// <summary>
-    /// The date line above the Ausfertigung, as "Sondershausen, den 31.03.2021" in seed 004: the day of the
-    /// decision, else the paper's date. Bodies carry no seat (Sitz der Kreisverwaltung) in their data, so the
-    /// place is left out rather than guessed.
+    /// The date line above the Ausfertigung, as "Sondershausen, den 31.03.2021" in seed 004: the body's seat and
+    /// the day of the decision, else the paper's date. Without a configured seat only the date is printed.
     /// </summary>
-    public string PlaceAndDate => Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date);
+    public string PlaceAndDate => View.Body.Seat is { Length: > 0 } seat
+        ? $"{seat}, den {Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date)}"
+        : Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date);
 
     /// <summary>Name and title of whoever signed; null when not signed or the caller may not see who did.</summary>
     public OfficeTitles.Signatory? Signatory =>
