@@ -75,7 +75,9 @@ public sealed class DraftingTests(BrowserApp app) : BrowserTest(app), IClassFixt
 
         await second.GetByLabel("Gegenstand der Vorlage (Betreff)").FillAsync("Zweite Fassung");
         await second.Button("Entwurf speichern").ClickAsync();
-        await Expect(second.Locator(".error-summary")).ToContainTextAsync("inzwischen geändert");
+        await Expect(second.Locator(".error-summary")).ToContainTextAsync("Jemand anderes hat diesen Eintrag geändert");
+        await Expect(second.Locator(".error-summary")).ToContainTextAsync("stehen aber noch unten im Formular");
+        await Expect(second.GetByLabel("Gegenstand der Vorlage (Betreff)")).ToHaveValueAsync("Zweite Fassung");
         Assert.Equal("Erste Fassung", App.Scalar<string>("SELECT title FROM papers WHERE id = @id", new { id }));
 
         // A Vorlagen-Nr. already given: the conflict is shown at that field.

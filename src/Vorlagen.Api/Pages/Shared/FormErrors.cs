@@ -27,6 +27,12 @@ public static class FormErrors
                     modelState.AddModelError(Key(failure.PropertyName, prefix, map), failure.ErrorMessage);
                 return true;
             // A taken name belongs to its field; other 409s (not possible now, concurrent change), 412 (stale form), 422, 400: summary only.
+            case AppException { Code: "stale_version" or "concurrent_change" }:
+                // The API says "reload"; in a form that would throw the user's entries away, which the page still shows.
+                modelState.AddModelError("", "Jemand anderes hat diesen Eintrag geändert, während Sie das Formular bearbeitet haben. " +
+                    "Ihre Eingaben wurden nicht gespeichert, stehen aber noch unten im Formular. Öffnen Sie den aktuellen Stand in einem " +
+                    "neuen Tab, prüfen Sie die Änderung und übernehmen Sie Ihre Eingaben dorthin.");
+                return true;
             case AppException { Status: 400 or 409 or 412 or 422 } app:
                 modelState.AddModelError(TakenField.TryGetValue(app.Code, out var field) ? Key(field, prefix, map) : "", app.Message);
                 return true;
