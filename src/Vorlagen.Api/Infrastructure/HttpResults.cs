@@ -5,9 +5,10 @@ public static class HttpResults
 {
     public static string ETag(int version) => $"\"{version}\"";
 
-    public static IResult OkWithETag<T>(HttpContext http, T body, int version)
+    /// <param name="version">null: the caller may not know the version (see <see cref="Features.Papers.PaperDto"/>), so no ETag.</param>
+    public static IResult OkWithETag<T>(HttpContext http, T body, int? version)
     {
-        http.Response.Headers.ETag = ETag(version);
+        if (version is { } known) http.Response.Headers.ETag = ETag(known);
         return Results.Ok(body);
     }
 }

@@ -111,6 +111,18 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         {
             Assert.Equal(await VerifyAsync(caller, adopted.Id), await VerifyAsync(caller, rejected.Id));
             Assert.Equal(await HistoryShapeAsync(caller, adopted.Id), await HistoryShapeAsync(caller, rejected.Id));
+            // Signing bumps version and updatedAt, and only an adopted paper can be signed: neither is shown.
+            foreach (var id in new[] { adopted.Id, rejected.Id })
+            {
+                var response = await caller.GetAsync($"/api/papers/{id}");
+                Assert.Null(response.Headers.ETag);
+                var paper = await response.ReadJson();
+                foreach (var field in new[] { "version", "updatedAt", "updatedBy" })
+                    Assert.Equal(System.Text.Json.JsonValueKind.Null, paper.GetProperty(field).ValueKind);
+                var listed = (await (await caller.GetAsync("/api/papers?status=decided&pageSize=200")).ReadJson()).GetProperty("items")
+                    .EnumerateArray().Single(p => p.GetProperty("id").GetInt64() == id);
+                Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("version").ValueKind);
+            }
         }
         var other = await app.ClientFor("kyf.chair.wirtschaft");
         foreach (var action in new[] { "sign", "object", "submit" })

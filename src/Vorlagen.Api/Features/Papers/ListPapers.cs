@@ -61,7 +61,7 @@ public static class ListPapers
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction, cancellationToken: cancellationToken));
             var items = rows.Select(p => new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
-                p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Version)).ToList();
+                p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Status == PaperStatuses.Decided ? null : p.Version)).ToList();
             return new PagedList<PaperSummaryDto>(items, query.Page, query.PageSize, total);
         }
 

@@ -43,9 +43,9 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
             p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),
-            Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), p.Version,
+            Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), hidden ? null : p.Version,
             [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c))], actions,
-            Instants.Parse(p.CreatedAt), p.CreatedBy, Instants.Parse(p.UpdatedAt), p.UpdatedBy);
+            Instants.Parse(p.CreatedAt), p.CreatedBy, hidden ? null : Instants.Parse(p.UpdatedAt), hidden ? null : p.UpdatedBy);
     }
 
     private ConsultationDto Consultation(long bodyId, ConsultationRow c)

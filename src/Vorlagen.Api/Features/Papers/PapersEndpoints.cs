@@ -49,7 +49,7 @@ public static class PapersEndpoints
     private static async Task<IResult> Create(IMediator mediator, HttpContext http, PaperRequest request, CancellationToken ct)
     {
         var paper = await mediator.Send(new CreatePaper.Command(request.BodyId, request.Reference, request.ToInput()), ct);
-        http.Response.Headers.ETag = HttpResults.ETag(paper.Version);
+        if (paper.Version is { } version) http.Response.Headers.ETag = HttpResults.ETag(version);
         http.Response.Headers.Location = $"/api/papers/{paper.Id}";
         return Results.Created($"/api/papers/{paper.Id}", paper);
     }
@@ -76,5 +76,5 @@ public static class PapersEndpoints
     }
 
     private static Task<int?> ExpectedVersion(IMediator mediator, HttpContext http, long id, CancellationToken ct) =>
-        IfMatch.ParseAsync(http.Request, async () => (await mediator.Send(new GetPaper.Query(id), ct)).Version);
+        IfMatch.ParseAsync(http.Request, async () => (await mediator.Send(new GetPaper.Query(id), ct)).Version ?? IfMatch.Never);
 }

@@ -111,7 +111,7 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
     private IActionResult Explain()
     {
         var by = string.IsNullOrWhiteSpace(Paper.UpdatedBy) ? "jemand anderem" : Paper.UpdatedBy;
-        var when = Format.Instant(Paper.UpdatedAt);
+        var when = Format.Instant(Paper.UpdatedAt ?? Paper.CreatedAt);
         var pending = Paper.Consultations.FirstOrDefault(c => c.Status == ConsultationStatuses.Pending);
         string heading, what;
         var canRetry = false;
