@@ -107,7 +107,7 @@ public sealed class Kyffhaeuser2021Tests(BrowserApp app) : BrowserTest(app), ICl
         await Expect(visitor.MainRegion()).ToContainTextAsync("Das Journal ist unverändert.");
         await Expect(visitor.MainRegion()).ToContainTextAsync("dem Sitzungsdienst, dem Landrat und der Administration vorbehalten");
         await landraetin.GotoAsync($"/vorlagen/{id}/journal");
-        await JournalSteps.AssertReadableAsync(landraetin, "Ablauf gestartet", "Schritt abgeschlossen: Entwurf", "Wartet auf „Freigabe durch den Landrat“ (Aktion)",
+        await JournalSteps.AssertReadableAsync(landraetin, "Ablauf gestartet", "Schritt abgeschlossen: Entwurf", "Wartet auf „Freigabe zur Beratung“ (Aktion)",
             "Aktion: Einreichen", "Eingereicht", "Status: Entwurf → Eingereicht (Freigabe ausstehend)", "Freigegeben",
             "Ergebnis erfasst: empfohlen", "Gremium: " + PaperSetup.KyfAusschuss, "Sitzung am: 04.03.2021", "Ergebnis erfasst: beschlossen",
             "Abstimmung: Ja: 27 Nein: 6 Enth: 0 Bef: 0 (Stimmberechtigte: 33)", "Ausgefertigt", "Ausgefertigt am: 01.04.2021",

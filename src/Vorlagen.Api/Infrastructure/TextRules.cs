@@ -22,10 +22,15 @@ public static class TextRules
     /// <summary>Like <c>NotEmpty()</c>, but a text of only whitespace and control characters counts as empty too.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule) => rule.Must(HasContent);
 
-    /// <summary>True when the text has at least one character that is neither whitespace nor a control character.</summary>
-    public static bool HasContent(string? text) => text is not null && text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
+    /// <summary>True when the text has at least one visible character: not whitespace, control or format character.</summary>
+    public static bool HasContent(string? text) => text is not null && text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && !IsInvisible(c));
 
-    /// <summary>char.IsControl is exactly U+0000–U+001F and U+007F–U+009F.</summary>
+    /// <summary>
+    /// char.IsControl is exactly U+0000–U+001F and U+007F–U+009F. Format characters (zero-width spaces, bidirectional
+    /// overrides that reorder what a reader sees) count too; the soft hyphen, common in texts pasted from Word, does not.
+    /// </summary>
     public static bool HasControlCharacters(string? text, bool multiLine) =>
-        text is not null && text.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'));
+        text is not null && text.Any(c => (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')) || IsInvisible(c));
+
+    private static bool IsInvisible(char c) => c != '\u00AD' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 }

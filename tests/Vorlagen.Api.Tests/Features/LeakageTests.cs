@@ -80,7 +80,7 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         paper = await _api.ActAsync(landraetin, id, "release");
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 1),
             new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 9, yes = 6, no = 3 } });
-        await _api.ActAsync(landraetin, id, "object", new { comment = $"Widerspruch {Marker}" });
+        await _api.ActAsync(landraetin, id, "object", new { comment = $"Widerspruch {Marker}", date = "2021-03-20" });
         paper = await _api.GetAsync(landraetin, id);
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 2),
             new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 9, yes = 3, no = 6 } });
@@ -132,9 +132,17 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal(await RefusalAsync(other, $"/api/papers/{adopted.Id}/consultations/{adopted.Deciding}/result", result),
             await RefusalAsync(other, $"/api/papers/{rejected.Id}/consultations/{rejected.Deciding}/result", result));
 
+        // Outside the office the history starts at the release; a held non-public session shows its date, not the plan.
+        var anonymous = app.CreateClient();
+        var publicHistory = await (await anonymous.GetAsync($"/api/papers/{adopted.Id}/history")).ReadJson();
+        Assert.Equal("release", publicHistory[0].GetProperty("action").GetString());
+        var publicPaper = await _api.GetAsync(anonymous, adopted.Id);
+        Assert.Equal("2021-03-31", publicPaper.GetProperty("consultations")[0].GetProperty("plannedDate").GetString());
+
         // The office still sees the whole picture.
         var clerk = await app.ClientFor("kyf.clerk");
         Assert.True((await (await clerk.GetAsync($"/api/papers/{adopted.Id}/journal/verify")).ReadJson()).GetProperty("records").GetInt64() > 0);
+        Assert.Equal("submit", (await (await clerk.GetAsync($"/api/papers/{adopted.Id}/history")).ReadJson())[0].GetProperty("action").GetString());
     }
 
     private static async Task<string> VerifyAsync(HttpClient caller, long id) =>
@@ -163,7 +171,7 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         {
             bodyId = app.BodyId("kyffhaeuserkreis"), reference = "ND-" + Guid.NewGuid().ToString("N")[..8], title = "Öffentliche Vorlage",
             originator = "Amt", proposal = "Vorschlag", reasoning = "Begründung", @public = true,
-            consultations = new object[] { new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false } },
+            consultations = new object[] { new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false, plannedDate = "2021-03-24" } },
         });
         var id = PaperApi.Id(paper);
         await _api.ActAsync(clerk, id, "submit");

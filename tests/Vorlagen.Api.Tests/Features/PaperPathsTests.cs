@@ -21,7 +21,7 @@ public sealed class PaperPathsTests(VorlagenApp app) : IClassFixture<VorlagenApp
         paper = await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 3), new { date = "2021-03-31", outcome = "adopted", votes = Kreistag27To6 });
 
         await (await landraetin.PostAsJsonAsync($"/api/papers/{id}/actions/object", new { })).AssertProblem(400, "validation");
-        paper = await _api.ActAsync(landraetin, id, "object", new { comment = "Der Beschluss verletzt § 113 ThürKO; erneute Beratung erforderlich." });
+        paper = await _api.ActAsync(landraetin, id, "object", new { comment = "Der Beschluss verletzt § 113 ThürKO; erneute Beratung erforderlich.", date = "2021-04-01" });
 
         Assert.Equal("in_deliberation", paper.GetProperty("status").GetString());
         var consultations = paper.GetProperty("consultations");

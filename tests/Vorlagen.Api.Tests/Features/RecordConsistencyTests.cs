@@ -197,6 +197,84 @@ public sealed class RecordConsistencyTests(VorlagenApp app) : IClassFixture<Vorl
         Assert.Equal("signed", paper.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_session_cannot_precede_a_postponement_or_the_Widerspruch()
+    {
+        var (id, paper) = await _api.InDeliberationAsync("2021/7/609");
+        var chair = await app.ClientFor("kyf.chair.soziales");
+        var first = PaperApi.ConsultationId(paper, 1);
+        await _api.RecordAsync(chair, id, first, new { date = "2021-03-04", outcome = "postponed", plannedDate = "2021-03-25" });
+        var before = Snapshot(id);
+        var early = await chair.PostAsJsonAsync($"/api/papers/{id}/consultations/{first}/result", new { date = "2021-02-15", outcome = "recommended", votes = Ausschuss9To0 });
+        Assert.Contains("04.03.2021", Error(await early.AssertProblem(400, "validation"), "date"));
+        Assert.Equal(before, Snapshot(id));
+
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var adopted = await AdoptedAsync("2021/7/610");
+        paper = await _api.ActAsync(landraetin, adopted, "object", new { comment = "Nachteilig.", date = "2021-04-07" });
+        before = Snapshot(adopted);
+        var rehearing = await landraetin.PostAsJsonAsync($"/api/papers/{adopted}/consultations/{PaperApi.ConsultationId(paper, 4)}/result",
+            new { date = "2021-04-05", outcome = "adopted", votes = new { entitled = 40, yes = 30, no = 10 } });
+        Assert.Contains("07.04.2021", Error(await rehearing.AssertProblem(400, "validation"), "date"));
+        Assert.Equal(before, Snapshot(adopted));
+    }
+
+    [Fact]
+    public async Task Blank_texts_and_tally_settings_of_another_outcome_are_refused_or_dropped()
+    {
+        var (id, paper) = await _api.InDeliberationAsync("2021/7/611");
+        var chair = await app.ClientFor("kyf.chair.soziales");
+        var url = $"/api/papers/{id}/consultations/{PaperApi.ConsultationId(paper, 1)}/result";
+        var before = Snapshot(id);
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { date = "2021-03-04", outcome = "postponed", majority = "two_thirds_present" }, "majority"),
+            (new { date = "2021-03-04", outcome = "postponed", secondSession = true }, "secondSession"),
+        })
+            Assert.False(string.IsNullOrEmpty(Error(await (await chair.PostAsJsonAsync(url, body)).AssertProblem(400, "validation"), field)));
+        Assert.Equal(before, Snapshot(id));
+
+        // Blank wording with an outcome that has none is no wording: nothing is stored or journaled.
+        await _api.RecordAsync(chair, id, PaperApi.ConsultationId(paper, 1), new { date = "2021-03-04", outcome = "recommended", votes = Ausschuss9To0, resolutionText = "  " });
+        Assert.Null(app.Scalar<string?>("SELECT resolution_text FROM consultations WHERE paper_id = @id AND position = 1", new { id }));
+
+        var clerk = await app.ClientFor("kyf.clerk");
+        var invisible = await clerk.PostAsJsonAsync("/api/papers", new
+        {
+            bodyId = app.BodyId("kyffhaeuserkreis"), title = "Straße\u202Eevil", originator = "\u200B", proposal = "Vorschlag.", reasoning = "Grund.",
+        });
+        var problem = await invisible.AssertProblem(400, "validation");
+        Assert.False(string.IsNullOrEmpty(Error(problem, "title")));
+        Assert.False(string.IsNullOrEmpty(Error(problem, "originator")));
+    }
+
+    [Fact]
+    public async Task Referrals_stop_at_the_size_limit_of_the_Beratungsfolge()
+    {
+        var (id, paper) = await _api.InDeliberationAsync("2021/7/612");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var wirtschaft = app.OrganizationId("kyffhaeuserkreis", "Ausschuss für Wirtschaft, Tourismus und Umwelt");
+        var soziales = app.OrganizationId("kyffhaeuserkreis", PaperApi.KyfAusschuss);
+        var clerk = await app.ClientFor("kyf.clerk");
+        for (var position = 1; paper.GetProperty("consultations").GetArrayLength() < 20; position++)
+        {
+            var current = paper.GetProperty("consultations").EnumerateArray().Single(c => c.GetProperty("position").GetInt32() == position);
+            var target = current.GetProperty("organizationId").GetInt64() == wirtschaft ? soziales : wirtschaft;
+            paper = await _api.RecordAsync(clerk, id, current.GetProperty("id").GetInt64(), new { date = "2021-03-04", outcome = "referred", referredToOrganizationId = target });
+            Assert.True(position < 25, "the loop must reach the limit");
+        }
+        var waiting = paper.GetProperty("consultations").EnumerateArray().First(c => c.GetProperty("status").GetString() == "pending");
+        var before = Snapshot(id);
+        var next = waiting.GetProperty("organizationId").GetInt64() == wirtschaft ? soziales : wirtschaft;
+
+        var response = await clerk.PostAsJsonAsync($"/api/papers/{id}/consultations/{waiting.GetProperty("id").GetInt64()}/result",
+            new { date = "2021-03-04", outcome = "referred", referredToOrganizationId = next });
+
+        await response.AssertProblem(409, "beratungsfolge_full");
+        Assert.Equal(before, Snapshot(id));
+        Assert.Equal(20, app.Scalar<int>("SELECT COUNT(*) FROM consultations WHERE paper_id = @id", new { id }));
+    }
+
     /// <summary>A Kyffhäuser paper adopted by the Kreistag on 31.03.2021, awaiting Ausfertigung.</summary>
     private async Task<long> AdoptedAsync(string reference)
     {

@@ -75,7 +75,7 @@ public sealed class StartupValidationTests : IDisposable
 
         // A new step name is a changed definition; the actions stay the same.
         var file = Path.Combine(_content.Path, "workflows", "beschlussvorlage.json");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("Freigabe durch den Landrat", "Freigabe durch die Verwaltungsspitze"));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Freigabe zur Beratung", "Freigabe durch die Verwaltungsspitze"));
         await using var after = new AppWithContent(_content.Path, database);
         var afterApi = new PaperApi(after);
         var landraetin = await after.ClientFor("kyf.landraetin");

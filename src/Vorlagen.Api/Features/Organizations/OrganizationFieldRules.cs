@@ -16,8 +16,10 @@ public static class OrganizationFieldRules
         v.RuleFor(x => shortName(x)).RequiredText().WithMessage("Bitte geben Sie eine Kurzbezeichnung an.")
             .MaximumLength(100).WithMessage("Die Kurzbezeichnung darf höchstens 100 Zeichen lang sein.")
             .SingleLineText("Die Kurzbezeichnung").OverridePropertyName("shortName");
-        v.RuleFor(x => kind(x)).Must(k => OrganizationKinds.Find(k) is not null)
-            .WithMessage($"Unbekannte Art des Gremiums. Erlaubt: {string.Join(", ", OrganizationKinds.All.Select(k => k.Code))}.").OverridePropertyName("kind");
+        v.RuleFor(x => kind(x)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Bitte wählen Sie die Art des Gremiums.")
+            .Must(k => OrganizationKinds.Find(k) is not null)
+            .WithMessage($"Unbekannte Art des Gremiums. Erlaubt: {string.Join(", ", OrganizationKinds.All.Select(k => $"{k.Code} ({k.Label})"))}.")
+            .OverridePropertyName("kind");
         v.RuleFor(x => seats(x)).InclusiveBetween(1, 1000)
             .WithMessage("Die Sitzzahl muss zwischen 1 und 1000 liegen (einschließlich stimmberechtigtem Vorsitz).").OverridePropertyName("seats");
         v.RuleFor(x => majority(x)).Must(m => m is null || MajorityRequirements.Find(m) is not null)

@@ -26,6 +26,10 @@ public static class ConsultationResults
 
     public static readonly string[] StaysPending = [Outcomes.Postponed, Outcomes.Deferred, Outcomes.RemovedFromAgenda];
 
+    /// <summary>The amended wording, or null: blank text is no wording (and other outcomes carry none).</summary>
+    public static string? ResolutionText(RecordResult.Command command) =>
+        command.Outcome == Outcomes.AdoptedAmended && TextRules.HasContent(command.ResolutionText) ? command.ResolutionText : null;
+
     public static async Task StoreAsync(DbSession db, ConsultationRow consultation, RecordResult.Command command, TallyCheckResult check,
         OrganizationDto? referredTo, Caller caller, string role, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ public static class ConsultationResults
         var stored = await db.Connection.ExecuteAsync(new CommandDefinition(StoreSql, new
         {
             consultation.Id, command.Outcome, ResultDate = command.Date!.Value.ToString("yyyy-MM-dd"), Majority = check.Derived?.Majority.Rule,
-            votes?.Entitled, votes?.Yes, votes?.No, votes?.Abstain, votes?.Recused, command.ResolutionText,
+            votes?.Entitled, votes?.Yes, votes?.No, votes?.Abstain, votes?.Recused, ResolutionText = ResolutionText(command),
             ReferredTo = referredTo?.Id, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.Labels.GetValueOrDefault(role, role)})",
         }, db.Transaction, cancellationToken: cancellationToken));
         if (stored == 0) throw new ConflictException("already_recorded", "Für diese Beratung wurde inzwischen bereits ein Ergebnis erfasst.");

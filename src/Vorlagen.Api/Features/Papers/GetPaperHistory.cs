@@ -44,7 +44,10 @@ public static class GetPaperHistory
                     entries.Add(Result(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded));
                 }
             }
-            return entries;
+            if (caller.SeesAllOf(loaded.Paper.BodyId)) return entries;
+            // Drafting, submitting and returning are the office's internal steps; outside it the history starts at the release.
+            var released = entries.FindIndex(e => e.Kind == "transition" && e.Action == "release");
+            return released < 0 ? entries : entries[released..];
         }
 
         /// <summary>

@@ -24,7 +24,7 @@ public static class ListPapers
         {
             this.ValidPaging(q => q.Page, q => q.PageSize);
             RuleFor(q => q.Status).Must(s => s is null || PaperStatuses.Labels.ContainsKey(s))
-                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Keys)}.");
+                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Select(s => $"{s.Key} ({s.Value})"))}.");
             RuleFor(q => q.PaperType).MaximumLength(60).WithMessage("Die Vorlagenart darf höchstens 60 Zeichen lang sein.")
                 .SingleLineText("Die Vorlagenart");
             RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.")

@@ -13,13 +13,15 @@ namespace Vorlagen.Api.Features.Papers;
 /// </summary>
 public static class PaperChronology
 {
-    public static void CheckSessionDate(DateOnly date, IReadOnlyList<ConsultationRow> consultations, TimeProvider clock)
+    /// <param name="history">the paper's history: every recorded session (also postponements) and a Widerspruch come before this session.</param>
+    public static void CheckSessionDate(DateOnly date, IReadOnlyList<GetPaperHistory.HistoryEntry> history, TimeProvider clock)
     {
         if (date > BerlinTime.Today(clock))
             throw Invalid("date", "Das Sitzungsdatum liegt in der Zukunft; Ergebnisse werden nach der Sitzung erfasst.");
-        if (consultations.Where(c => c.ResultDate is not null).Select(c => PaperReader.Date(c.ResultDate)!.Value).DefaultIfEmpty().Max() is var previous
-            && previous != default && date < previous)
-            throw Invalid("date", $"Das Sitzungsdatum kann nicht vor der vorigen Beratung am {previous:dd.MM.yyyy} liegen.");
+        var previous = history.Where(h => h.Kind == "result" || h.Action == "object")
+            .Select(h => h.Date is { Length: >= 10 } text ? PaperReader.Date(text) : null).Max();
+        if (previous is { } before && date < before)
+            throw Invalid("date", $"Das Sitzungsdatum kann nicht vor der vorigen Sitzung oder dem Widerspruch am {before:dd.MM.yyyy} liegen.");
     }
 
     public static void CheckActionDate(string action, DateOnly date, IReadOnlyList<ConsultationRow> consultations, TimeProvider clock)

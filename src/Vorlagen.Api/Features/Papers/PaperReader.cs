@@ -54,7 +54,8 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         var role = ConsultationRoles.Find(c.Role)?.Label ?? c.Role;
         var status = c.Status == ConsultationStatuses.Done ? "beraten" : "offen";
         return new ConsultationDto(c.Id, c.Position, c.OrganizationId, c.OrganizationName, c.Role, role, c.IsPublic,
-            c.IsPublic ? "öffentlich" : "nichtöffentlich", Date(c.PlannedDate), c.Status, status,
+            // Without the result, a held non-public session still shows when it met (public knowledge), not the stale plan.
+            c.IsPublic ? "öffentlich" : "nichtöffentlich", details ? Date(c.PlannedDate) : Date(c.ResultDate ?? c.PlannedDate), c.Status, status,
             details && c.Outcome is not null ? Result(c) : null, Restricted: !details);
     }
 

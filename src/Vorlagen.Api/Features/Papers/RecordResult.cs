@@ -39,10 +39,14 @@ public static class RecordResult
             RuleFor(c => c.ReferredToOrganizationId).NotNull().When(c => c.Outcome == Outcomes.Referred)
                 .WithMessage("Bei „verwiesen“ ist das Gremium anzugeben, an das verwiesen wird.");
             // Fields of another outcome are refused rather than dropped: the record must say exactly what was decided.
-            RuleFor(c => c.ResolutionText).Empty().When(c => c.Outcome != Outcomes.AdoptedAmended)
+            RuleFor(c => c.ResolutionText).Must(t => !TextRules.HasContent(t)).When(c => c.Outcome != Outcomes.AdoptedAmended)
                 .WithMessage("Einen geänderten Beschlusstext gibt es nur bei „geändert beschlossen“.");
             RuleFor(c => c.ReferredToOrganizationId).Null().When(c => c.Outcome != Outcomes.Referred)
                 .WithMessage("Ein Gremium, an das verwiesen wird, gibt es nur bei „verwiesen“.");
+            RuleFor(c => c.Majority).Null().When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false })
+                .WithMessage("Ein Mehrheitserfordernis gibt es nur bei einem Ergebnis mit Abstimmung.");
+            RuleFor(c => c.SecondSession).Equal(false).When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false })
+                .WithMessage("„Zweite Sitzung“ betrifft nur die Beschlussfähigkeit einer Abstimmung; dieses Ergebnis hat keine.");
             RuleFor(c => c.PlannedDate).Null().When(c => !ConsultationResults.StaysPending.Contains(c.Outcome))
                 .WithMessage("Einen neuen Termin gibt es nur bei „vertagt“, „zurückgestellt“ oder „von der Tagesordnung abgesetzt“.");
         }
@@ -65,12 +69,17 @@ public static class RecordResult
             var role = PaperWorkflow.RoleForResult(caller, waiting)
                        ?? throw new ForbiddenException($"Das Ergebnis im Gremium „{consultation.OrganizationName}“ erfasst dessen Vorsitz oder der Sitzungsdienst.");
 
-            PaperChronology.CheckSessionDate(command.Date!.Value, loaded.Consultations, clock);
+            PaperChronology.CheckSessionDate(command.Date!.Value, await mediator.Send(new GetPaperHistory.Query(command.PaperId), cancellationToken), clock);
             var organization = await mediator.Send(new GetOrganization.Query(consultation.OrganizationId), cancellationToken);
             var check = await tallies.CheckAsync(organization, consultation.Role, command.Outcome!, command.Votes?.ToTally(), command.Date!.Value,
                 command.Majority, command.SecondSession, cancellationToken);
             if (!check.Valid) throw new TallyRejectedException(check.Errors);
             var referredTo = await ReferredOrganizationAsync(command, loaded.Paper.BodyId, consultation, cancellationToken);
+            if (referredTo is not null
+                && loaded.Consultations.Count + (consultation.Role == ConsultationRoles.Beschliessend ? 2 : 1) > PaperInputValidator.MaxConsultations)
+                throw new ConflictException("beratungsfolge_full",
+                    $"Die Beratungsfolge hat bereits {loaded.Consultations.Count} Beratungen; eine weitere Verweisung würde die Grenze von " +
+                    $"{PaperInputValidator.MaxConsultations} überschreiten. Bitte entscheiden Sie in diesem Gremium oder ziehen Sie die Vorlage zurück.");
 
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
             await ConsultationResults.StoreAsync(db, consultation, command, check, referredTo, caller, role, clock, cancellationToken);
@@ -121,7 +130,7 @@ public static class RecordResult
             } : null,
             ["majority"] = check.Derived?.Majority.Rule,
             ["unanimous"] = check.Derived?.Unanimous,
-            ["resolutionText"] = command.ResolutionText,
+            ["resolutionText"] = ConsultationResults.ResolutionText(command),
             ["referredToOrganizationId"] = command.ReferredToOrganizationId,
         };
     }
