@@ -20,7 +20,8 @@ public sealed class AdministrationTests(BrowserApp app) : BrowserTest(app), ICla
         await admin.Button("Speichern").ClickAsync();
         var summary = admin.Locator(".error-summary");
         await Expect(summary).ToContainTextAsync("Bitte geben Sie den Namen des Gremiums an.");
-        await Expect(summary).ToContainTextAsync("Unbekannte Art des Gremiums.");
+        await Expect(summary).ToContainTextAsync("Bitte wählen Sie die Art des Gremiums."); // no internal codes (review M4)
+        await Expect(summary).Not.ToContainTextAsync("kreistag, kreisausschuss");
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Jugendhilfeausschuss");
         await admin.GetByLabel("Kurzbezeichnung").FillAsync("JHA");
         await admin.GetByLabel("Art").SelectOptionAsync(new SelectOptionValue { Label = "beschließender Ausschuss" });

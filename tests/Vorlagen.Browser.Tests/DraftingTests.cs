@@ -75,10 +75,15 @@ public sealed class DraftingTests(BrowserApp app) : BrowserTest(app), IClassFixt
 
         await second.GetByLabel("Gegenstand der Vorlage (Betreff)").FillAsync("Zweite Fassung");
         await second.Button("Entwurf speichern").ClickAsync();
-        await Expect(second.Locator(".error-summary")).ToContainTextAsync("Jemand anderes hat diesen Eintrag geändert");
-        await Expect(second.Locator(".error-summary")).ToContainTextAsync("stehen aber noch unten im Formular");
+        // Who changed it and when; the entries stay, and saving again replaces that change on purpose.
+        await Expect(second.Locator(".error-summary")).ToContainTextAsync("Kreistagsbüro Kyffhäuserkreis hat diesen Entwurf am ");
+        await Expect(second.Locator(".error-summary")).ToContainTextAsync("Wenn Sie jetzt erneut speichern, ersetzen Ihre Eingaben diese Änderung.");
         await Expect(second.GetByLabel("Gegenstand der Vorlage (Betreff)")).ToHaveValueAsync("Zweite Fassung");
         Assert.Equal("Erste Fassung", App.Scalar<string>("SELECT title FROM papers WHERE id = @id", new { id }));
+        await second.AssertAccessibleAsync("Entwurf nach fremder Änderung");
+        await second.Button("Entwurf speichern").ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status)).ToContainTextAsync("wurde gespeichert");
+        Assert.Equal("Zweite Fassung", App.Scalar<string>("SELECT title FROM papers WHERE id = @id", new { id }));
 
         // A Vorlagen-Nr. already given: the conflict is shown at that field.
         await second.GotoAsync("/vorlagen/neu");
@@ -91,6 +96,32 @@ public sealed class DraftingTests(BrowserApp app) : BrowserTest(app), IClassFixt
         await Expect(second.Locator(".error-summary")).ToContainTextAsync("ist in dieser Körperschaft bereits vergeben");
         await Expect(second.GetByLabel("Vorlagen-Nr.")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal(1, App.Scalar<int>("SELECT COUNT(*) FROM papers WHERE reference = '2021/7/302'"));
+    });
+
+    [Fact]
+    public Task An_action_someone_else_took_first_is_explained_on_the_Vorlage() => Scenario(nameof(An_action_someone_else_took_first_is_explained_on_the_Vorlage), async () =>
+    {
+        var id = await _papers.DraftAsync(_papers.Paper("2021/7/303"));
+        var clerk = await OpenAsync("kyf.clerk");
+        await clerk.GotoAsync($"/vorlagen/{id}");
+        await _papers.ActAsync("kyf.clerk", id, "submit"); // a colleague was quicker
+
+        await clerk.Button("Einreichen").ClickAsync();
+        var notice = clerk.MainRegion().GetByRole(AriaRole.Alert);
+        await Expect(notice).ToContainTextAsync("Die Vorlage wurde inzwischen von Kreistagsbüro Kyffhäuserkreis geändert");
+        await Expect(notice).ToContainTextAsync("Ihre Aktion „Einreichen“ wurde nicht ausgeführt.");
+        await Expect(notice).ToContainTextAsync("Bitte prüfen Sie den aktuellen Stand.");
+        await Expect(clerk.MainRegion()).Not.ToContainTextAsync("Version");
+        await Expect(clerk.Button("Einreichen")).ToHaveCountAsync(0);
+        await clerk.AssertAccessibleAsync("Vorlage nach fremder Aktion");
+
+        // The Landrätin's page still offers "Freigeben" when the clerk withdraws the paper: refused, in plain words.
+        var landraetin = await OpenAsync("kyf.landraetin");
+        await landraetin.GotoAsync($"/vorlagen/{id}");
+        await _papers.ActAsync("kyf.clerk", id, "withdraw");
+        await landraetin.Button("Freigeben").ClickAsync();
+        await Expect(landraetin.MainRegion().GetByRole(AriaRole.Alert)).ToContainTextAsync("Ihre Aktion „Freigeben“ wurde nicht ausgeführt.");
+        Assert.Equal("withdrawn", App.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
     });
 
     private string Organization(string name) => App.Scalar<long>(

@@ -175,12 +175,35 @@ public sealed partial class ReadingAndConflictTests(BrowserApp app) : BrowserTes
                 await admin.GotoAsync(url);
                 var scrollWidth = await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 Assert.True(scrollWidth <= width, $"{url} bei {width} px: {scrollWidth} px breit");
+                // ... and the columns fit without splitting ordinary words ("Kreisaus/schuss").
+                var split = await admin.EvaluateAsync<string[]>(SplitWordsScript);
+                Assert.True(split.Length == 0, $"{url} bei {width} px trennt Wörter: {string.Join(", ", split)}");
             }
         }
         await admin.GotoAsync("/verwaltung/benutzer");
         await Expect(admin.MainRegion()).ToContainTextAsync("Benutzername");
         await admin.AssertAccessibleAsync("Benutzer auf dem Telefon");
     });
+
+    /// <summary>Words of the table cells that the browser laid out on more than one line.</summary>
+    private const string SplitWordsScript = """
+        () => {
+            const split = [];
+            for (const cell of document.querySelectorAll('main table td')) {
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.textContent.matchAll(/[^\s\/\-.]+/gu)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (tops.size > 1) split.push(match[0]);
+                    }
+                }
+            }
+            return split;
+        }
+        """;
 
     private string ResultUrl(long id) =>
         $"/vorlagen/{id}/beratungen/{App.Scalar<long>("SELECT id FROM consultations WHERE paper_id = @id AND position = 1", new { id })}/ergebnis";

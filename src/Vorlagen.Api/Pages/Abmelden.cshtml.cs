@@ -21,6 +21,8 @@ public sealed class AbmeldenModel(IMediator mediator) : PageModel
         if (User.FindFirst(CookieRevalidation.SessionClaim)?.Value is { Length: > 0 } session)
             await mediator.Send(new RevokeToken.Command(session), ct);
         await HttpContext.SignOutAsync(SignInCommand.CookieScheme);
+        // The start page shows it once (the same TempData "Notice" every page's confirmation uses).
+        TempData[nameof(Shared.UiPageModel.Notice)] = "Sie wurden abgemeldet.";
         return Redirect("/");
     }
 }

@@ -72,14 +72,24 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
         Form.WithEmptyRows(atLeast: Math.Max(1, rows.Count(r => r.IsEmpty)));
     }
 
-    /// <summary>Sends the command; on rejected input puts the messages at the fields and returns null.</summary>
-    protected async Task<PaperDto?> TrySendAsync(Func<PaperInput, IRequest<PaperDto>> command, CancellationToken ct)
+    /// <summary>
+    /// Sends the command; on rejected input puts the messages at the fields and returns null. When someone else
+    /// changed the paper meanwhile (stale version, concurrent change) and <paramref name="changedMeanwhile"/> is
+    /// given, that explains it instead (the entries stay in the form either way).
+    /// </summary>
+    protected async Task<PaperDto?> TrySendAsync(Func<PaperInput, IRequest<PaperDto>> command, CancellationToken ct,
+        Func<CancellationToken, Task>? changedMeanwhile = null)
     {
         var input = Form.ToInput(ModelState, Prefix, out var rowOfStep);
         if (input is null) return null;
         try
         {
             return await mediator.Send(command(input), ct);
+        }
+        catch (AppException e) when (changedMeanwhile is not null && FormErrors.IsChangedMeanwhile(e))
+        {
+            await changedMeanwhile(ct);
+            return null;
         }
         catch (Exception e) when (FormErrors.Show(e, ModelState, Prefix, path => MapStep(path, rowOfStep)))
         {

@@ -22,7 +22,7 @@ public static class Actions
     /// <summary>History entries name the action; the UI names it in German.</summary>
     public static string HistoryLabel(string? action) => action switch
     {
-        null => "",
+        null => "Weiterer Verfahrensschritt", // a step the caller may not see in detail (e.g. the decision of a non-public session)
         "record_result" => "Ergebnis erfasst",
         "result" => "Beratungsfolge abgeschlossen",
         "submit" => "Eingereicht",

@@ -41,6 +41,24 @@ public static class FormErrors
         }
     }
 
+    /// <summary>The form was loaded at an older version, or someone else changed the record at the same moment.</summary>
+    public static bool IsChangedMeanwhile(Exception exception) => exception is AppException { Code: "stale_version" or "concurrent_change" };
+
+    /// <summary>"Kreistagsbüro Kyffhäuserkreis hat … am 21.11.2026, 15:49 Uhr geändert" – either part may be unknown.</summary>
+    public static string WhoAndWhen(string? by, DateTimeOffset? at, string what) =>
+        $"{(string.IsNullOrWhiteSpace(by) ? "Jemand anderes" : by)} hat {what}{(at is { } t ? $" am {Format.Instant(t)}" : " inzwischen")} geändert";
+
+    /// <summary>A draft saved by someone else while this form was open; the form now carries the current version.</summary>
+    public static string OverwriteDraft(string? by, DateTimeOffset? at) =>
+        $"{WhoAndWhen(by, at, "diesen Entwurf")}, während Sie ihn bearbeitet haben. Ihre Eingaben wurden noch nicht gespeichert " +
+        "und stehen unten im Formular. Wenn Sie jetzt erneut speichern, ersetzen Ihre Eingaben diese Änderung. " +
+        "Den aktuellen Stand können Sie vorher in einem neuen Tab auf der Seite der Vorlage ansehen.";
+
+    /// <summary>A draft that someone else submitted or withdrew while this form was open.</summary>
+    public static string NoLongerDraft(string? by, DateTimeOffset? at, string statusLabel) =>
+        $"{WhoAndWhen(by, at, "die Vorlage")}, während Sie den Entwurf bearbeitet haben; sie ist jetzt „{statusLabel}“ und kann " +
+        "nicht mehr bearbeitet werden. Ihre Eingaben wurden nicht gespeichert und stehen noch unten im Formular.";
+
     /// <summary>"consultations[0].organizationId" → "Form.Consultations[0].OrganizationId".</summary>
     public static string Key(string property, string prefix, Func<string, string?>? map = null)
     {

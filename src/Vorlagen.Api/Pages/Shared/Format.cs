@@ -29,4 +29,12 @@ public static class Format
     public static string Votes(VotesDto votes) => $"Ja: {votes.Yes} Nein: {votes.No} Enth: {votes.Abstain} Bef: {votes.Recused}";
 
     public static string YesNo(bool value) => value ? "ja" : "nein";
+
+    /// <summary>
+    /// A technical name ("kyf.chair.wirtschaft") that may wrap after each dot, so a narrow table column
+    /// breaks it there rather than widening the table or splitting an ordinary word elsewhere.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent BreakAfterDots(string? name) =>
+        new Microsoft.AspNetCore.Html.HtmlString(string.Join(".<wbr>",
+            (name ?? "").Split('.').Select(part => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(part))));
 }

@@ -45,6 +45,20 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
 
     public bool Can(string action) => Paper.AvailableActions.Contains(action);
 
+    public const string RehearingLabel = "Erneute Beratung nach Widerspruch";
+
+    /// <summary>
+    /// A beschließend consultation that follows an earlier, decided beschließend consultation of the same Gremium:
+    /// the renewed deliberation after a Widerspruch. Callers who may not see results (Result null) learn nothing from it.
+    /// </summary>
+    public static bool IsRehearing(IReadOnlyList<ConsultationDto> all, ConsultationDto consultation) =>
+        consultation.Role == Deciding && all.Any(earlier => earlier.Position < consultation.Position && earlier.Id != consultation.Id
+            && earlier.OrganizationId == consultation.OrganizationId && earlier.Role == Deciding && earlier.Result?.Date is not null);
+
+    public bool IsRehearing(ConsultationDto consultation) => IsRehearing(Paper.Consultations, consultation);
+
+    private const string Deciding = "beschliessend";
+
     public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(Actions.IsKnown);
 
     public static string Votes(JsonNode? votes) => votes is JsonObject v

@@ -44,12 +44,36 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
                 Notice = Actions.For(action).Done;
                 return RedirectToPage(new { id });
             }
+            catch (AppException e) when (FormErrors.IsChangedMeanwhile(e) || e.Code == "action_not_allowed" && Aktion.Version is not null)
+            {
+                await LoadAsync(id, ct);
+                // An action refused although the page offered it: someone else acted first. Say so plainly; the page shows the current state.
+                if (e.Code != "action_not_allowed" || Paper.Version != Aktion.Version)
+                {
+                    ChangedMeanwhile = ActedMeanwhile(Paper, action);
+                    return Page();
+                }
+                ModelState.AddModelError("", e.Message);
+                return Page();
+            }
             catch (Exception e) when (FormErrors.Show(e, ModelState, action))
             {
             }
         }
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    /// <summary>Set when an action was not carried out because someone else changed the Vorlage first.</summary>
+    public string? ChangedMeanwhile { get; private set; }
+
+    public static string ActedMeanwhile(PaperDto paper, string action)
+    {
+        var by = string.IsNullOrWhiteSpace(paper.UpdatedBy) ? "jemand anderem" : paper.UpdatedBy;
+        var when = paper.UpdatedAt is { } at ? $" (am {Format.Instant(at)})" : "";
+        var what = Actions.IsKnown(action) ? $"Ihre Aktion „{Actions.For(action).Button}“" : "Ihre Aktion";
+        return $"Die Vorlage wurde inzwischen von {by} geändert{when}; {what} wurde nicht ausgeführt. " +
+            $"Die Vorlage ist jetzt „{paper.StatusLabel}“. Bitte prüfen Sie den aktuellen Stand.";
     }
 
     /// <summary>What the user typed into this action's form, if it was the one that failed.</summary>
