@@ -117,4 +117,28 @@ public sealed class FollowUpTests(BrowserApp app) : BrowserTest(app), IClassFixt
 
     private long Organization(string name) => App.Scalar<long>(
         "SELECT o.id FROM organizations o JOIN bodies b ON b.id = o.body_id WHERE b.body_key = 'kyffhaeuserkreis' AND o.name = @name", new { name });
+
+    [Fact]
+    public Task All_field_errors_show_at_once_and_a_saved_result_is_no_permission_problem() => Scenario(nameof(All_field_errors_show_at_once_and_a_saved_result_is_no_permission_problem), async () =>
+    {
+        // An amount that cannot be read does not hide the missing texts: one round of corrections.
+        var clerk = await OpenAsync("kyf.clerk", javaScript: false);
+        await clerk.GotoAsync("/vorlagen/neu");
+        await clerk.GetByLabel("2. Gesamtkosten (€)").FillAsync("abc");
+        await clerk.Button("Entwurf speichern").ClickAsync();
+        var summary = clerk.Locator(".error-summary");
+        await Expect(summary).ToContainTextAsync("Gesamtkosten: bitte einen Betrag wie 12.500,00 angeben.");
+        await Expect(summary).ToContainTextAsync("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.");
+        await Expect(summary).ToContainTextAsync("Bitte geben Sie den Einreicher an.");
+
+        // Coming back to a result that was already saved explains that, instead of "Keine Berechtigung".
+        var id = await _papers.InDeliberationAsync(_papers.Paper("2021/7/490", "Schülerbeförderung"));
+        await _papers.RecordAsync("kyf.chair.soziales", id, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
+        var consultation = App.Scalar<long>("SELECT id FROM consultations WHERE paper_id = @id AND position = 1", new { id });
+        var chair = await OpenAsync("kyf.chair.soziales");
+        var response = await chair.GotoAsync($"/vorlagen/{id}/beratungen/{consultation}/ergebnis");
+        Assert.Equal(409, response!.Status);
+        await Expect(chair.MainRegion()).ToContainTextAsync("bereits erfasst (empfohlen, Sitzung am 04.03.2021)");
+        await Expect(chair.MainRegion()).Not.ToContainTextAsync("Keine Berechtigung");
+    });
 }

@@ -81,7 +81,14 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
         Func<CancellationToken, Task>? changedMeanwhile = null)
     {
         var input = Form.ToInput(ModelState, Prefix, out var rowOfStep);
-        if (input is null) return null;
+        if (ModelState.ErrorCount > 0)
+        {
+            // A value that could not be read stops the save; the command's field rules still report everything else at once.
+            var failures = new PaperInputValidator().Validate(input).Errors
+                .Where(f => ModelState[FormErrors.Key(f.PropertyName, Prefix, path => MapStep(path, rowOfStep))] is not { Errors.Count: > 0 });
+            FormErrors.Show(new FluentValidation.ValidationException(failures), ModelState, Prefix, path => MapStep(path, rowOfStep));
+            return null;
+        }
         try
         {
             return await mediator.Send(command(input), ct);

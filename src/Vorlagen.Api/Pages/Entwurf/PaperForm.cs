@@ -100,7 +100,8 @@ public sealed class PaperForm
     /// read (the messages are in <paramref name="modelState"/>). <paramref name="rowOfStep"/> maps
     /// the Beratungsfolge index the handler reports errors at back to the form row.
     /// </summary>
-    public PaperInput? ToInput(ModelStateDictionary modelState, string prefix, out int[] rowOfStep)
+    /// <summary>The form as the commands take it; values that could not be read are null and have their error in <paramref name="modelState"/>.</summary>
+    public PaperInput ToInput(ModelStateDictionary modelState, string prefix, out int[] rowOfStep)
     {
         var steps = Ordered().ToList();
         rowOfStep = [.. steps.Select(s => s.Index)];
@@ -119,7 +120,7 @@ public sealed class PaperForm
             Originator, FormValues.Text(LegalBasis), FormValues.Text(ConsultedWith), Proposal, Reasoning, finance,
             FormValues.Date(EffectiveDate, modelState, $"{prefix}.EffectiveDate", "Inkrafttreten"), Public,
             consultations.Count == 0 ? null : consultations);
-        return modelState.ErrorCount == 0 ? input : null;
+        return input;
     }
 
     private IEnumerable<(ConsultationRow Row, int Index)> Ordered() => Consultations

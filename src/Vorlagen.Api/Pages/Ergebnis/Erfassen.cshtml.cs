@@ -168,6 +168,11 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
         var body = await mediator.Send(new GetBody.Query(Paper.BodyId), ct);
         ReferralTargets = [.. (body.Organizations ?? []).Where(o => o.Active && o.Id != Organization.Id)];
         Outcomes = Domain.Voting.Outcomes.ForRole(Consultation.Role);
+        // A bookmark or the back button leads here after the result was saved: that is no lack of permission.
+        if (Consultation.Status == ConsultationStatuses.Done)
+            return ErrorPage(409, $"Das Ergebnis dieser Beratung ist bereits erfasst" +
+                (Consultation.Result is { } done ? $" ({done.OutcomeLabel}, Sitzung am {Format.Date(done.Date)})" : "") +
+                ". Ein erfasstes Ergebnis kann nicht mehr geändert werden.");
         // Whether the caller may record now is the workflow's answer (availableActions), not a rule of this page.
         if (!Paper.AvailableActions.Contains(PaperWorkflow.RecordResultAction))
             return ErrorPage(403, $"Sie können für die Vorlage {Paper.Reference} zurzeit kein Beratungsergebnis erfassen.");
