@@ -18,7 +18,8 @@ public static class GetPaperHistory
 
     public sealed record HistoryEntry(long Sequence, DateTimeOffset Time, string Kind, string? ActorName, string? ActorRole,
         string? Action, string? FromStatus, string? ToStatus, string? StatusLabel, long? ConsultationId, string? OrganizationName,
-        string? Outcome, string? OutcomeLabel, JsonNode? Votes, bool? Unanimous, string? Date, string? Comment, bool Restricted);
+        string? Outcome, string? OutcomeLabel, JsonNode? Votes, bool? Unanimous, string? Date, string? Comment, bool Restricted,
+        string? NewDate = null);
 
     public sealed class Handler(PaperReader reader, IWorkflowRuntime runtime, Caller caller) : IRequestHandler<Query, IReadOnlyList<HistoryEntry>>
     {
@@ -80,7 +81,7 @@ public static class GetPaperHistory
             return new HistoryEntry(sequence, time, "result", actor, role, PaperWorkflow.RecordResultAction, null, null, null, consultationId,
                 Text(payload, "organizationName"), outcome, outcome is null ? (visible ? null : "nichtöffentlich") : Outcomes.Find(outcome)?.Label,
                 visible ? payload["votes"]?.DeepClone() : null, visible ? payload["unanimous"]?.GetValue<bool?>() : null,
-                Text(payload, "date"), null, !visible);
+                Text(payload, "date"), null, !visible, visible ? Text(payload, "plannedDate") : null);
         }
 
         private static string? Text(JsonObject payload, string name) => payload[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -132,6 +132,7 @@ public static class RecordResult
             ["unanimous"] = check.Derived?.Unanimous,
             ["resolutionText"] = ConsultationResults.ResolutionText(command),
             ["referredToOrganizationId"] = command.ReferredToOrganizationId,
+            ["plannedDate"] = command.PlannedDate?.ToString("yyyy-MM-dd"),
         };
     }
 }
