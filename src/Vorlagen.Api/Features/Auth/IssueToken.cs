@@ -28,14 +28,22 @@ public static class IssueToken
         {
             var check = await passwords.VerifyAsync(command.Username!, command.Password!, cancellationToken);
             if (!check.Succeeded) return new Result(null, null, check);
-            var now = clock.GetUtcNow();
             var token = AccessTokens.Create();
-            var expiresAt = now + options.TokenLifetime;
-            await db.Connection.ExecuteAsync(new CommandDefinition(InsertTokenSql, new
-            {
-                Hash = AccessTokens.Hash(token), check.UserId, Now = Instants.Format(now), ExpiresAt = Instants.Format(expiresAt),
-            }, db.Transaction, cancellationToken: cancellationToken));
+            var expiresAt = await StoreAsync(db, AccessTokens.Hash(token), check.UserId!.Value, clock, options.TokenLifetime, cancellationToken);
             return new Result(token, expiresAt, check);
         }
+    }
+
+    /// <summary>Writes an access_tokens row (a bearer token's hash or a cookie session's id) valid for <paramref name="lifetime"/>.</summary>
+    public static async Task<DateTimeOffset> StoreAsync(DbSession db, string key, long userId, TimeProvider clock, TimeSpan lifetime,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expiresAt = now + lifetime;
+        await db.Connection.ExecuteAsync(new CommandDefinition(InsertTokenSql, new
+        {
+            Hash = key, UserId = userId, Now = Instants.Format(now), ExpiresAt = Instants.Format(expiresAt),
+        }, db.Transaction, cancellationToken: cancellationToken));
+        return expiresAt;
     }
 }

@@ -40,11 +40,7 @@ public static class SignIn
             var grants = await db.Connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(new CommandDefinition(TokenAuthenticationHandler.GrantsSql, args,
                 db.Transaction, cancellationToken: cancellationToken));
             var session = CookieRevalidation.NewSessionId();
-            var now = clock.GetUtcNow();
-            await db.Connection.ExecuteAsync(new CommandDefinition(IssueToken.InsertTokenSql, new
-            {
-                Hash = session, check.UserId, Now = Instants.Format(now), ExpiresAt = Instants.Format(now + options.SessionLifetime),
-            }, db.Transaction, cancellationToken: cancellationToken));
+            await IssueToken.StoreAsync(db, session, check.UserId!.Value, clock, options.SessionLifetime, cancellationToken);
             return new Result(CookieRevalidation.Principal(user, grants, session), check);
         }
     }
