@@ -27,7 +27,7 @@ public static class FormErrors
                     modelState.AddModelError(Key(failure.PropertyName, prefix, map), failure.ErrorMessage);
                 return true;
             // A taken name belongs to its field; other 409s (not possible now, concurrent change), 412 (stale form), 422, 400: summary only.
-            case AppException { Code: "stale_version" or "concurrent_change" }:
+            case AppException changed when IsChangedMeanwhile(changed):
                 // The API says "reload"; in a form that would throw the user's entries away, which the page still shows.
                 modelState.AddModelError("", "Jemand anderes hat diesen Eintrag geändert, während Sie das Formular bearbeitet haben. " +
                     "Ihre Eingaben wurden nicht gespeichert, stehen aber noch unten im Formular. Öffnen Sie den aktuellen Stand in einem " +
