@@ -5,8 +5,9 @@ using MediatR;
 namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
-/// MediatR 5.1.0 has no DI package here, so handlers, validators and behaviors are registered by a
-/// small assembly scan. Behavior order is registration order: Logging → Validation → Transaction.
+/// MediatR 5.1.0 has no DI package here, so handlers and behaviors are registered by a small assembly
+/// scan; validators by FluentValidation's own DI extension. Behavior order is registration order:
+/// Logging → Validation → Transaction.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -21,8 +22,7 @@ public static class MediatorRegistration
                 services.AddScoped(handlerInterface, type);
         }
 
-        foreach (var result in AssemblyScanner.FindValidatorsInAssembly(assembly))
-            services.AddScoped(result.InterfaceType, result.ValidatorType);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped);
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

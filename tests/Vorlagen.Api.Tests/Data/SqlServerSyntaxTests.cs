@@ -73,7 +73,7 @@ public sealed class SqlServerSyntaxTests
 
     private static IList<ParseError> Parse(string sql)
     {
-        new TSql150Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
         return errors;
     }
 

@@ -62,7 +62,7 @@ public sealed partial class SqlPortabilityTests
     private static IList<ParseError> ParseErrors(string sql)
     {
         using var reader = new StringReader(sql);
-        new TSql150Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
+        new TSql170Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
         return errors;
     }
 
