@@ -138,7 +138,7 @@ public abstract class MigratorTests : IDisposable
     public async Task The_shipped_scripts_apply_in_full_and_a_second_start_applies_nothing()
     {
         var folder = RepositoryPaths.Combine("db", Provider);
-        var scripts = Directory.GetFiles(folder, "*.sql").Select(Path.GetFileName).Order().ToList();
+        var scripts = Directory.GetFiles(folder, "*.sql").Select(f => Path.GetFileName(f)!).Order().ToList();
 
         Assert.Equal(scripts, await Migrator.MigrateAsync(folder, CancellationToken.None));
         Assert.Empty(await Migrator.MigrateAsync(folder, CancellationToken.None));
@@ -182,7 +182,7 @@ public sealed class PostgreSqlMigratorTests : MigratorTests, IPostgresTests
         gate.SetResult();
         var applied = await Task.WhenAll(nodes);
 
-        var scripts = Directory.GetFiles(folder, "*.sql").Select(Path.GetFileName).Order().ToList();
+        var scripts = Directory.GetFiles(folder, "*.sql").Select(f => Path.GetFileName(f)!).Order().ToList();
         Assert.Single(applied, a => a.Count == 0);
         Assert.Single(applied, a => a.SequenceEqual(scripts));
         Assert.Equal(scripts, await AppliedAsync());
