@@ -91,7 +91,7 @@ public abstract class PapersProviderTests<TApp>(TApp app) where TApp : VorlagenA
         var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/papers/{id}") { Content = System.Net.Http.Json.JsonContent.Create(_api.KyffhaeuserEdit(body, "2021/7/901")) };
         edit.Headers.IfMatch.Add(etag);
         Assert.Equal(HttpStatusCode.OK, (await clerk.SendAsync(edit)).StatusCode);
-        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/papers/{id}") { Content = System.Net.Http.Json.JsonContent.Create(PaperApi.KyffhaeuserPaper(body, "2021/7/901")) };
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/papers/{id}") { Content = System.Net.Http.Json.JsonContent.Create(_api.KyffhaeuserEdit(body, "2021/7/901")) };
         stale.Headers.IfMatch.Add(etag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await clerk.SendAsync(stale)).StatusCode);
 
