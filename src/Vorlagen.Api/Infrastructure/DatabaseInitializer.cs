@@ -5,7 +5,8 @@ using Vorlagen.Api.Seed;
 namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests (hosted services start before Kestrel): migrate, load
+/// Runs before the server accepts requests (hosted services start before Kestrel), under the
+/// <see cref="StartupLock"/>: migrate, load
 /// demo data if enabled, create the configured first admin. A failure stops start-up with the
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
@@ -17,6 +18,8 @@ public sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
+        // Nodes sharing a server database take turns: the first migrates, seeds and publishes, the next finds it done.
+        await using var startupLock = await StartupLock.AcquireAsync(factory, cancellationToken);
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Features.Health;
@@ -24,6 +25,9 @@ public static class ServiceRegistration
 
         var services = builder.Services;
         services.AddSingleton(database);
+        // Several nodes must share the key ring that protects UI cookies and antiforgery tokens (README, several nodes).
+        if (configuration["Vorlagen:DataProtection:KeysFolder"] is { Length: > 0 } keys)
+            services.AddDataProtection().SetApplicationName("Vorlagen").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ContentPaths.Default);
         services.AddSingleton<ConnectionFactory>();

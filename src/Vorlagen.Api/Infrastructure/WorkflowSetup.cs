@@ -26,7 +26,11 @@ public static class WorkflowSetup
         services.AddScoped<WorkflowDefinitionPublisher>();
         services.AddSingleton<IWorkflowRuntimeScopeFactory, RuntimeScopeFactory>();
         services.AddSingleton(sp => new WorkflowTimerService(sp.GetRequiredService<IWorkflowRuntimeScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            new WorkflowTimerOptions { OnError = e => sp.GetRequiredService<ILogger<WorkflowTimerService>>().LogError(e, "Timer resume failed") }));
+            new WorkflowTimerOptions
+            {
+                PollInterval = sp.GetRequiredService<IConfiguration>().GetValue("Vorlagen:Timers:PollInterval", TimeSpan.FromSeconds(15)),
+                OnError = e => sp.GetRequiredService<ILogger<WorkflowTimerService>>().LogError(e, "Timer resume failed"),
+            }));
         services.AddHostedService<TimerHost>();
         return services;
     }

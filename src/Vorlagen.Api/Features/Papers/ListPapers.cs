@@ -36,8 +36,8 @@ public static class ListPapers
         " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR " + PaperSql.ShownStatus + " = @Status) AND (@PaperType IS NULL OR p.paper_type = @PaperType) " +
         "AND (@OrganizationId IS NULL OR EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)) " +
         "AND (@Year IS NULL OR p.paper_date LIKE @YearPrefix) " +
-        "AND (@Q IS NULL OR LOWER(p.reference) LIKE @Pattern ESCAPE '!' OR LOWER(p.title) LIKE @Pattern ESCAPE '!' " +
-        "OR LOWER(p.proposal) LIKE @Pattern ESCAPE '!' OR LOWER(p.reasoning) LIKE @Pattern ESCAPE '!') AND " +
+        "AND (@Q IS NULL OR {{Lower:p.reference}} LIKE @Pattern ESCAPE '!' OR {{Lower:p.title}} LIKE @Pattern ESCAPE '!' " +
+        "OR {{Lower:p.proposal}} LIKE @Pattern ESCAPE '!' OR {{Lower:p.reasoning}} LIKE @Pattern ESCAPE '!') AND " +
         PaperSql.VisibleFilter;
 
     public const string CountSql = "SELECT COUNT(*) FROM papers p" + Where;
@@ -58,7 +58,7 @@ public static class ListPapers
                 query.BodyId, query.Status, query.PaperType, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%", Q = q,
                 Pattern = q is null ? null : "%" + Escape(q.ToLowerInvariant()) + "%", query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
             });
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(db.Dialect.Render(CountSql), args, db.Transaction, cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction, cancellationToken: cancellationToken));
             var items = rows.Select(p => new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
                 p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Status == PaperStatuses.Decided ? null : p.Version)).ToList();
