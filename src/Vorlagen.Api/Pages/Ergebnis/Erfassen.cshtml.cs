@@ -98,7 +98,8 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock, RulePr
         return Page();
     }
 
-    public static string Describe(TallyViolation v) => string.IsNullOrEmpty(v.Citation) ? v.Message : $"{v.Message} ({v.Citation})";
+    public static string Describe(TallyViolation v) => string.IsNullOrEmpty(v.Citation) ? v.Message
+        : $"{v.Message} ({v.Citation}{(v.WordingVerified == false ? ", Wortlaut nicht geprüft" : "")})";
 
     private RecordResult.Command? Command(long id, long consultationId)
     {
