@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddVorlagenWorkflows();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
 
