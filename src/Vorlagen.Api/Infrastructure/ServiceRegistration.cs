@@ -30,6 +30,8 @@ public static class ServiceRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
+        services.AddScoped<IdempotencyScope>();
+        services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddHostedService<DatabaseInitializer>();
