@@ -19,7 +19,13 @@ internal static partial class Soak
     private sealed record Options(double Minutes, double IntervalSeconds, double CyclesPerSecond, int Concurrency, double IdleMinutes,
         string? Api, IReadOnlyDictionary<string, string> ServerEnvironment);
 
-    private sealed record Sample(TimeSpan At, long RssKb, long AnonKb, int Threads, long Requests, long Errors);
+    private sealed record Sample(TimeSpan At, long RssKb, long AnonKb, int Threads, long Requests, long Errors, Mappings Memory);
+
+    /// <summary>
+    /// Where the anonymous memory sits, from /proc/&lt;pid&gt;/smaps: the GC's reserved range (the managed heap), glibc malloc
+    /// arenas (64 MB reservations each, one per thread group that contended for malloc) and the main malloc heap.
+    /// </summary>
+    private sealed record Mappings(long GcKb, int Arenas, long ArenaKb, long BrkHeapKb);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -48,7 +54,7 @@ internal static partial class Soak
 
             var started = ReadStatus(server.Id);
             Console.WriteLine($"after start-up (demo data loaded, signed in): RSS {Mb(started.RssKb)} (anon {Mb(started.AnonKb)}), {started.Threads} threads");
-            Console.WriteLine("    time        RSS       anon  threads   requests   per s  errors");
+            Console.WriteLine("    time        RSS       anon   GC heap  arenas (RSS)  brk heap threads   requests  per s errors");
             var samples = await DriveAsync(load, server.Id, options);
 
             var afterLoad = samples[^1];
@@ -87,10 +93,11 @@ internal static partial class Soak
             else load.Skipped++;
             if (clock.Elapsed < next) continue;
             var status = ReadStatus(pid);
-            var sample = new Sample(clock.Elapsed, status.RssKb, status.AnonKb, status.Threads, load.Requests, load.Errors);
+            var sample = new Sample(clock.Elapsed, status.RssKb, status.AnonKb, status.Threads, load.Requests, load.Errors, ReadMappings(pid));
             samples.Add(sample);
-            Console.WriteLine($"{Format(sample.At),8} {Mb(sample.RssKb),10} {Mb(sample.AnonKb),10} {sample.Threads,8} {sample.Requests,10:N0} " +
-                $"{(sample.Requests - lastRequests) / options.IntervalSeconds,7:0.0} {sample.Errors,7:N0}");
+            Console.WriteLine($"{Format(sample.At),8} {Mb(sample.RssKb),10} {Mb(sample.AnonKb),10} {Mb(sample.Memory.GcKb),10} " +
+                $"{sample.Memory.Arenas,3} {Mb(sample.Memory.ArenaKb),10} {Mb(sample.Memory.BrkHeapKb),9} {sample.Threads,7} {sample.Requests,10:N0} " +
+                $"{(sample.Requests - lastRequests) / options.IntervalSeconds,6:0.0} {sample.Errors,6:N0}");
             lastRequests = sample.Requests;
             next += interval;
         }
@@ -98,7 +105,7 @@ internal static partial class Soak
         if (samples.Count == 0 || clock.Elapsed - samples[^1].At > TimeSpan.FromSeconds(1))
         {
             var status = ReadStatus(pid);
-            samples.Add(new Sample(clock.Elapsed, status.RssKb, status.AnonKb, status.Threads, load.Requests, load.Errors));
+            samples.Add(new Sample(clock.Elapsed, status.RssKb, status.AnonKb, status.Threads, load.Requests, load.Errors, ReadMappings(pid)));
         }
         return samples;
     }
@@ -224,6 +231,30 @@ internal static partial class Soak
         }
         return (rss, anon, threads);
     }
+
+    private static Mappings ReadMappings(int pid)
+    {
+        var maps = new List<(long Start, long End, string Perms, string Path, long RssKb)>();
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[0].Split('-') is [var from, var to] && IsHex(from) && IsHex(to))
+                maps.Add((Convert.ToInt64(from, 16), Convert.ToInt64(to, 16), parts[1], parts.Length > 5 ? parts[5].Trim() : "", 0));
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal) && maps.Count > 0)
+                maps[^1] = maps[^1] with { RssKb = Kb(line) };
+        }
+        // A glibc arena is a 64 MB-aligned reservation: its used part is read-write, the rest inaccessible up to the next 64 MB.
+        const long arenaSize = 64L << 20;
+        var arenas = maps.Where((m, i) => m.Path.Length == 0 && m.Perms == "rw-p" && m.Start % arenaSize == 0
+            && (m.End - m.Start == arenaSize || (i + 1 < maps.Count && maps[i + 1].Start == m.End && maps[i + 1].End == m.Start + arenaSize)))
+            .ToList();
+        // The GC reserves 256 GB for its regions; what is resident inside that range is the managed heap.
+        var gc = maps.Where(m => m.Path.Length == 0 && m.End - m.Start >= 64L << 30).Select(m => m.End).DefaultIfEmpty().Max();
+        var gcKb = gc == 0 ? 0 : maps.Where(m => m.Path.Length == 0 && m.Start >= gc - (256L << 30) && m.End <= gc).Sum(m => m.RssKb);
+        return new Mappings(gcKb, arenas.Count, arenas.Sum(a => a.RssKb), maps.Where(m => m.Path == "[heap]").Sum(m => m.RssKb));
+    }
+
+    private static bool IsHex(string text) => text.Length > 0 && text.All(char.IsAsciiHexDigit);
 
     private static long Kb(string line) => long.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 

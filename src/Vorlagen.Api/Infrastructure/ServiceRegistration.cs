@@ -10,6 +10,7 @@ public static class ServiceRegistration
 {
     public static WebApplicationBuilder AddVorlagen(this WebApplicationBuilder builder)
     {
+        NativeMemoryTrimmer.LimitArenas();
         var configuration = builder.Configuration;
         var database = new DatabaseOptions
         {
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<RuleProfiles>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();
