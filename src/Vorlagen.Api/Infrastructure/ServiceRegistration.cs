@@ -10,7 +10,6 @@ public static class ServiceRegistration
 {
     public static WebApplicationBuilder AddVorlagen(this WebApplicationBuilder builder)
     {
-        NativeMemoryTrimmer.LimitArenas();
         var configuration = builder.Configuration;
         var database = new DatabaseOptions
         {

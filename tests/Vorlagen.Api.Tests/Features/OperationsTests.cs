@@ -28,6 +28,12 @@ public sealed class OperationsTests(VorlagenApp app) : IClassFixture<VorlagenApp
     }
 
     [Fact]
+    public void Freed_native_memory_can_be_handed_back_on_linux()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), Vorlagen.Api.Infrastructure.NativeMemoryTrimmer.TrimNow());
+    }
+
+    [Fact]
     public void Start_up_migrated_every_script_and_recorded_its_checksum()
     {
         var scripts = Directory.GetFiles(RepositoryPaths.Combine("db", "sqlite"), "*.sql").Length;
