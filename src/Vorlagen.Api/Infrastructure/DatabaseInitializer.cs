@@ -18,6 +18,8 @@ public sealed class DatabaseInitializer(
     {
         logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
+        if (await Features.Papers.SearchText.FillMissingAsync(factory, cancellationToken) is > 0 and var filled)
+            logger.LogInformation("Filled the search text of {Count} papers", filled);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);
         await CreateBootstrapAdminAsync(cancellationToken);

@@ -26,6 +26,9 @@ public static class PerformAction
                 .WithMessage($"Unbekannte Aktion. Erlaubt: {string.Join(", ", Actions)}.");
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "object")
                 .WithMessage("Ein Widerspruch braucht eine Begründung.");
+            // Withdrawing cannot be undone: the reason belongs in the record.
+            RuleFor(c => c.Comment).Must(TextRules.HasContent).When(c => c.Action == "withdraw")
+                .WithMessage("Bitte geben Sie den Grund für das Zurückziehen an (comment); es kann nicht rückgängig gemacht werden.");
             RuleFor(c => c.Date).PlausibleDate();
             RuleFor(c => c.Comment).MultiLineText("Der Kommentar");
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");
