@@ -42,7 +42,7 @@ public sealed class VisibilityTests(BrowserApp app) : BrowserTest(app), IClassFi
             Assert.DoesNotContain(Marker, System.Text.RegularExpressions.Regex.Replace(html, "<input[^>]*type=\"search\"[^>]*>", ""));
         }
         await visitor.GotoAsync($"/vorlagen?q={Uri.EscapeDataString(Marker)}");
-        await Expect(visitor.Locator(".result-count")).ToHaveTextAsync("0 Vorlagen gefunden.");
+        await Expect(visitor.Locator(".result-count")).ToContainTextAsync("Keine Vorlagen gefunden.");
         await visitor.GotoAsync("/vorlagen");
         await Expect(visitor.Locator(".result-count")).ToContainTextAsync($"{publicPapers} Vorlage");
         foreach (var url in new[] { $"/vorlagen/{id}", $"/vorlagen/{id}/druck", $"/vorlagen/{id}/journal" })
