@@ -298,8 +298,10 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
 
         var clerk = await OpenAsync("kyf.clerk", javaScript: false);
         await clerk.GotoAsync("/vorlagen/neu");
-        foreach (var label in new[] { "Einreicher", "Gegenstand der Vorlage (Betreff)", "Beschlussvorschlag", "Begründung / Sachverhalt" })
-            await Expect(clerk.Locator("label").Filter(new() { HasText = label }).First.Locator(".required-mark")).ToHaveTextAsync("*");
+        Assert.Equal(["Einreicher", "Gegenstand der Vorlage (Betreff)", "Beschlussvorschlag", "Begründung / Sachverhalt"],
+            (await clerk.Locator("label.required").AllInnerTextsAsync()).Select(l => l.Replace("*", "").Trim()));
+        foreach (var mark in await clerk.Locator("label.required").EvaluateAllAsync<string[]>("ls => ls.map(l => getComputedStyle(l, '::after').content)"))
+            Assert.Contains("*", mark);
         await Expect(clerk.Locator(".required-note")).ToContainTextAsync("Pflichtfeld");
         var tooLong = string.Concat(Enumerable.Repeat("Kreisentwicklungskonzept ", 21)).Trim(); // 524 characters
         await FillRequiredAsync(clerk, tooLong);
