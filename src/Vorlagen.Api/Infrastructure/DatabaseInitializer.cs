@@ -21,6 +21,8 @@ public sealed class DatabaseInitializer(
         // Nodes sharing a server database take turns: the first migrates, seeds and publishes, the next finds it done.
         await using var startupLock = await StartupLock.AcquireAsync(factory, cancellationToken);
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
+        if (await Features.Papers.SearchText.FillMissingAsync(factory, cancellationToken) is > 0 and var filled)
+            logger.LogInformation("Filled the search text of {Count} papers", filled);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);
         await CreateBootstrapAdminAsync(cancellationToken);

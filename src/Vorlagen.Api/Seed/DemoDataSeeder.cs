@@ -13,8 +13,10 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
 {
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE body_key = @Key";
     public const string InsertBodySql =
-        "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, seat, version, created_at, updated_at) " +
-        "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, @Seat, 1, @Now, @Now) {{ReturnId}}";
+        "INSERT INTO bodies (body_key, name, short_name, state, rule_profile, reference_pattern, website, seat, finance_fields, version, created_at, updated_at) " +
+        "VALUES (@Key, @Name, @ShortName, @State, @RuleProfile, @ReferencePattern, @Website, @Seat, @Finance, 1, @Now, @Now) {{ReturnId}}";
+    /// <summary>A demo body loaded before bodies had a finance block (migration 0011) gets the one of its seed file.</summary>
+    public const string FillFinanceSql = "UPDATE bodies SET finance_fields = @Finance WHERE body_key = @Key AND finance_fields IS NULL";
     public const string InsertTemplateSql =
         "INSERT INTO consultation_templates (body_id, paper_type, position, organization_id, role, is_public) " +
         "VALUES (@BodyId, @PaperType, @Position, @OrganizationId, @Role, @Public)";
@@ -32,7 +34,11 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
         {
             var body = JsonSerializer.Deserialize<SeedBody>(await File.ReadAllTextAsync(file, cancellationToken), Json)
                        ?? throw new InvalidOperationException($"Demo data file {file} is empty.");
-            if (await connection.ExecuteScalarAsync<int>(BodyExistsSql, new { body.Key }, transaction) > 0) continue;
+            if (await connection.ExecuteScalarAsync<int>(BodyExistsSql, new { body.Key }, transaction) > 0)
+            {
+                if (body.Finance is { } finance) await connection.ExecuteAsync(FillFinanceSql, new { body.Key, Finance = finance.ToJson() }, transaction);
+                continue;
+            }
             await InsertAsync(connection, transaction, body);
             logger.LogInformation("Loaded demo body {Body}", body.Name);
         }
@@ -52,7 +58,11 @@ public sealed class DemoDataSeeder(ConnectionFactory factory, TimeProvider clock
         var dialect = factory.Dialect;
         var now = Instants.Format(clock.GetUtcNow());
         var bodyId = await connection.ExecuteScalarAsync<long>(dialect.Render(InsertBodySql),
-            new { body.Key, body.Name, body.ShortName, body.State, body.RuleProfile, body.ReferencePattern, body.Website, body.Seat, Now = now }, transaction);
+            new
+            {
+                body.Key, body.Name, body.ShortName, body.State, body.RuleProfile, body.ReferencePattern, body.Website, body.Seat,
+                Finance = body.Finance?.ToJson(), Now = now,
+            }, transaction);
         var organizationIds = new Dictionary<string, long>();
         foreach (var organization in body.Organizations)
         {

@@ -5,7 +5,7 @@ public sealed record SeedBody(
     string Key, string Name, string ShortName, string State, string RuleProfile, string ReferencePattern, string? Website,
     IReadOnlyList<SeedOrganization> Organizations,
     IReadOnlyDictionary<string, IReadOnlyList<SeedTemplateStep>> ConsultationTemplates,
-    IReadOnlyList<SeedUser>? Users, string? Seat = null);
+    IReadOnlyList<SeedUser>? Users, string? Seat = null, Features.Bodies.FinanceBlock? Finance = null);
 
 public sealed record SeedOrganization(string Key, string Name, string ShortName, string Kind, int Seats, bool ChairVotes);
 

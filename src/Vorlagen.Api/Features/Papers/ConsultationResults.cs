@@ -44,7 +44,7 @@ public static class ConsultationResults
         {
             consultation.Id, command.Outcome, ResultDate = command.Date!.Value.ToString("yyyy-MM-dd"), Majority = check.Derived?.Majority.Rule,
             votes?.Entitled, votes?.Yes, votes?.No, votes?.Abstain, votes?.Recused, ResolutionText = ResolutionText(command),
-            ReferredTo = referredTo?.Id ?? handOverTo, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.Labels.GetValueOrDefault(role, role)})",
+            ReferredTo = referredTo?.Id ?? handOverTo, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.LabelFor(role, caller.DisplayName)})",
         }, db.Transaction, cancellationToken: cancellationToken));
         if (stored == 0) throw new ConflictException("already_recorded", "Für diese Beratung wurde inzwischen bereits ein Ergebnis erfasst.");
         if (referredTo is not null) await InsertReferralAsync(db, consultation, referredTo, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
@@ -42,7 +41,7 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         var hidden = status != p.Status;
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
-            p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),
+            FinancialImpact.Read(p.FinancialImpact),
             Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), hidden ? null : p.Version,
             [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c, loaded.Consultations))], actions,
             Instants.Parse(p.CreatedAt), p.CreatedBy, hidden ? null : Instants.Parse(p.UpdatedAt), hidden ? null : p.UpdatedBy);

@@ -28,6 +28,9 @@ public static class PerformAction
                 .WithMessage("Ein Widerspruch braucht eine Begründung.");
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "set_aside")
                 .WithMessage("Bitte nennen Sie die Entscheidung der Rechtsaufsichtsbehörde (Datum, Aktenzeichen).");
+            // Withdrawing cannot be undone: the reason belongs in the record.
+            RuleFor(c => c.Comment).Must(TextRules.HasContent).When(c => c.Action == "withdraw")
+                .WithMessage("Bitte geben Sie den Grund für das Zurückziehen an (comment); es kann nicht rückgängig gemacht werden.");
             RuleFor(c => c.Date).PlausibleDate();
             RuleFor(c => c.Comment).MultiLineText("Der Kommentar");
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");

@@ -17,4 +17,23 @@ public static class Roles
     };
 
     public static bool IsScoped(string role) => role is Chair or Member;
+
+    /// <summary>
+    /// The role as this person's title: a Landrätin is "Landrätin", not "Landrat/Landrätin". Users carry no title field
+    /// (a Kreistagsbüro names its accounts "Landrätin Hochwind-Schneider", "Kreisrätin …"), so the display name decides:
+    /// a female title or "Frau" gives the female form, a male title or "Herr" the male one; otherwise the neutral label.
+    /// </summary>
+    public static string LabelFor(string role, string? displayName)
+    {
+        var words = (displayName ?? "").Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries);
+        bool Has(params string[] any) => words.Any(w => any.Contains(w, StringComparer.Ordinal));
+        return role switch
+        {
+            Landrat when Has("Landrätin", "Frau") => "Landrätin",
+            Landrat when Has("Landrat", "Herr") => "Landrat",
+            Member when Has("Kreisrätin", "Frau") => "Kreisrätin",
+            Member when Has("Kreisrat", "Herr") => "Kreisrat",
+            _ => Labels.GetValueOrDefault(role, role),
+        };
+    }
 }

@@ -41,6 +41,10 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
 
     public ConsultationDto? Decision => DecisionDeadlines.Decision(Paper);
 
+    /// <summary>The Beschluss when the deciding consultation adopted the paper (and no Widerspruch reopened it): the amended wording, else the proposal.</summary>
+    public string? Resolution => Paper.Status is PaperStatuses.Adopted or PaperStatuses.Signed
+        && Decision?.Result is { Outcome: Domain.Voting.Outcomes.Adopted or Domain.Voting.Outcomes.AdoptedAmended } result ? result.ResolutionText ?? Paper.Proposal : null;
+
     public GetPaperHistory.HistoryEntry? Signing => History.LastOrDefault(h => h.Action == "sign");
 
     public bool Can(string action) => Paper.AvailableActions.Contains(action);
@@ -59,7 +63,8 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
 
     private const string Deciding = "beschliessend";
 
-    public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(Actions.IsKnown);
+    /// <summary>The actions that move the paper on; withdrawing ends it and is offered apart, behind a confirmation page.</summary>
+    public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(a => Actions.IsKnown(a) && a != "withdraw");
 
     /// <summary>"einstimmig bei 2 Enthaltungen" for a journaled tally, or null when it was not unanimous.</summary>
     public static string? Unanimity(JsonNode? votes) => votes is JsonObject v
