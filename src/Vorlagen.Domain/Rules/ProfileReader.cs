@@ -37,7 +37,9 @@ internal sealed partial class ProfileReader(JsonFields fields)
             QualifiedMajorities(rules, JsonFields.Child(path, RuleNames.QualifiedMajorities)),
             Periods(rules, RuleNames.WiderspruchPeriod),
             Periods(rules, RuleNames.RehearingPeriod),
-            Periods(rules, RuleNames.QuestionAnswerPeriod));
+            Periods(rules, RuleNames.QuestionAnswerPeriod),
+            History(rules, RuleNames.LandratSeat, required: false, ["countedIn"], (o, p, c) =>
+                new LandratSeatRule(c.ValidFrom, c.Citation, c.Note, LandratSeatRule.ReadKinds(fields, o, p))));
 
         return new RuleProfile(
             id, fields.String(profile, "$", "name"), fields.String(profile, "$", "law"),

@@ -10,4 +10,5 @@ public sealed record ProfileRules(
     IReadOnlyDictionary<string, RuleHistory<CitationRule>> QualifiedMajorities,
     RuleHistory<PeriodRule> WiderspruchPeriod,
     RuleHistory<PeriodRule> RehearingPeriod,
-    RuleHistory<PeriodRule> QuestionAnswerPeriod);
+    RuleHistory<PeriodRule> QuestionAnswerPeriod,
+    RuleHistory<LandratSeatRule>? LandratSeat = null);

@@ -12,10 +12,11 @@ public static class RuleNames
     public const string WiderspruchPeriod = "widerspruchPeriod";
     public const string RehearingPeriod = "rehearingPeriod";
     public const string QuestionAnswerPeriod = "questionAnswerPeriod";
+    public const string LandratSeat = "landratSeat";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed,
-        QualifiedMajorities, WiderspruchPeriod, RehearingPeriod, QuestionAnswerPeriod,
+        QualifiedMajorities, WiderspruchPeriod, RehearingPeriod, QuestionAnswerPeriod, LandratSeat,
     ];
 }

@@ -27,6 +27,7 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
         RuleNames.WiderspruchPeriod => Rules.WiderspruchPeriod.At(date),
         RuleNames.RehearingPeriod => Rules.RehearingPeriod.At(date),
         RuleNames.QuestionAnswerPeriod => Rules.QuestionAnswerPeriod.At(date),
+        RuleNames.LandratSeat => Rules.LandratSeat?.At(date),
         _ when ruleName.StartsWith(RuleNames.QualifiedMajorities + ".", StringComparison.Ordinal) =>
             QualifiedMajority(ruleName[(RuleNames.QualifiedMajorities.Length + 1)..], date),
         _ => null,
@@ -35,6 +36,10 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
     /// <summary>Legal basis of a qualified majority code (e.g. "absolute_members") on <paramref name="date"/>, or null.</summary>
     public CitationRule? QualifiedMajority(string majorityCode, DateOnly date) =>
         Rules.QualifiedMajorities.TryGetValue(majorityCode, out var history) ? history.At(date) : null;
+
+    /// <summary>Whether the Landrat's statutory seat counts against the size of a <paramref name="organizationKind"/> on <paramref name="date"/>;
+    /// false when the profile has no such rule.</summary>
+    public bool LandratSeatCounts(string organizationKind, DateOnly date) => Rules.LandratSeat?.At(date)?.CountsIn(organizationKind) == true;
 
     private static Deadline? DeadlineFrom(RuleHistory<PeriodRule> history, DateOnly from) =>
         history.At(from) is { } rule ? new Deadline(from, rule.Period.EndFrom(from), rule.Period, rule.Citation) : null;
