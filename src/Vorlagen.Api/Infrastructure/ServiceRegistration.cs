@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
+        services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();

@@ -10,7 +10,7 @@ public static class GetMembership
 {
     public sealed record Query(long Id) : IRequest<MembershipDto>;
 
-    public const string VisibleSql = "SELECT COUNT(*) FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.id = @Id AND " + PeopleAccess.VisibleMembershipSql;
+    public const string VisibleSql = "SELECT COUNT(*) FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.id = @Id AND " + PeopleAccess.VisibleMembershipCondition;
 
     public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, MembershipDto>
     {

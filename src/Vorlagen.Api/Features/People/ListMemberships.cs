@@ -23,7 +23,7 @@ public static class ListMemberships
     private const string Where =
         " WHERE (@OrganizationId IS NULL OR m.organization_id = @OrganizationId) AND (@PersonId IS NULL OR m.person_id = @PersonId) " +
         "AND (@BodyId IS NULL OR p.body_id = @BodyId) AND (@At IS NULL OR (m.start_date <= @At AND COALESCE(m.end_date, t.end_date) >= @At)) AND " +
-        PeopleAccess.VisibleMembershipSql;
+        PeopleAccess.VisibleMembershipCondition;
     public const string CountSql =
         "SELECT COUNT(*) FROM memberships m JOIN persons p ON p.id = m.person_id JOIN legislative_terms t ON t.id = m.legislative_term_id" + Where;
     public const string PageSql = PeopleSql.SelectMembershipSql + Where + " ORDER BY o.name, t.start_date DESC, p.family_name, p.given_name, m.id {{Page}}";

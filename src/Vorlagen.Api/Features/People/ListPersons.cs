@@ -41,7 +41,8 @@ public static class ListPersons
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
             var persons = (await connection.QueryAsync<PeopleSql.PersonRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction,
                 cancellationToken: cancellationToken))).ToList();
-            var memberships = await PeopleSql.MembershipsOfAsync(db, [.. persons.Select(p => p.Id)], cancellationToken);
+            var memberships = persons.Count == 0 ? Array.Empty<PeopleSql.MembershipRow>().ToLookup(m => m.PersonId)
+                : await PeopleSql.MembershipsOfAsync(db, persons.Select(p => p.BodyId).Distinct().Count() == 1 ? persons[0].BodyId : null, cancellationToken);
             var today = BerlinTime.Today(clock);
             return new PagedList<PersonDto>([.. persons.Select(p => PeopleSql.ToDto(p, memberships[p.Id], caller, today))], query.Page, query.PageSize, total);
         }

@@ -24,6 +24,6 @@ public static class PeopleAccess
     };
 
     /// <summary>The condition on memberships m (joined with persons p) matching <see cref="VisibilityArgs"/>.</summary>
-    public const string VisibleMembershipSql =
+    public const string VisibleMembershipCondition =
         "(m.is_public = 1 OR @SystemAdmin = 1 OR p.body_id = @OfficeBody OR p.user_id = @SelfUser)";
 }

@@ -25,7 +25,8 @@ public static class PeopleSql
         "FROM memberships m JOIN persons p ON p.id = m.person_id JOIN organizations o ON o.id = m.organization_id " +
         "JOIN legislative_terms t ON t.id = m.legislative_term_id";
     public const string MembershipByIdSql = SelectMembershipSql + " WHERE m.id = @Id";
-    public const string MembershipsOfPersonsSql = SelectMembershipSql + " WHERE m.person_id IN @PersonIds ORDER BY m.start_date DESC, o.name, m.id";
+    public const string MembershipsOfPersonSql = SelectMembershipSql + " WHERE m.person_id = @PersonId ORDER BY m.start_date DESC, o.name, m.id";
+    public const string MembershipsOfBodySql = SelectMembershipSql + " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) ORDER BY m.start_date DESC, o.name, m.id";
 
     public const string InsertChangeSql =
         "INSERT INTO people_changes (body_id, subject, subject_id, person_id, action, summary, changed_at, changed_by) " +
@@ -121,7 +122,7 @@ public static class PeopleSql
         var connection = await db.ConnectionAsync(cancellationToken);
         var person = await connection.QuerySingleOrDefaultAsync<PersonRow>(new CommandDefinition(PersonByIdSql, new { Id = id }, db.Transaction,
                          cancellationToken: cancellationToken)) ?? throw new NotFoundException("Person", id);
-        var memberships = await connection.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsOfPersonsSql, new { PersonIds = new[] { id } },
+        var memberships = await connection.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsOfPersonSql, new { PersonId = id },
             db.Transaction, cancellationToken: cancellationToken));
         var dto = ToDto(person, memberships, caller, today);
         // Someone with no public membership is not a public person: to outsiders they do not exist.
@@ -129,12 +130,11 @@ public static class PeopleSql
         return dto;
     }
 
-    /// <summary>All memberships of the given persons, by person (visibility is decided by <see cref="ToDto"/>).</summary>
-    public static async Task<ILookup<long, MembershipRow>> MembershipsOfAsync(DbSession db, long[] personIds, CancellationToken cancellationToken)
+    /// <summary>All memberships in a body (or all bodies), by person; visibility is decided by <see cref="ToDto"/>. A body has a few hundred.</summary>
+    public static async Task<ILookup<long, MembershipRow>> MembershipsOfAsync(DbSession db, long? bodyId, CancellationToken cancellationToken)
     {
-        if (personIds.Length == 0) return Array.Empty<MembershipRow>().ToLookup(m => m.PersonId);
         var connection = await db.ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsOfPersonsSql, new { PersonIds = personIds }, db.Transaction,
+        return (await connection.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsOfBodySql, new { BodyId = bodyId }, db.Transaction,
             cancellationToken: cancellationToken))).ToLookup(m => m.PersonId);
     }
 

@@ -37,7 +37,7 @@ public static class ListUsers
             var grants = (await connection.QueryAsync<UserSql.GrantRow>(new CommandDefinition(GrantsSql, args, db.Transaction,
                 cancellationToken: cancellationToken))).ToLookup(g => g.UserId);
             var now = clock.GetUtcNow();
-            var derived = await UserSql.DerivedAsync(db, [.. users.Select(u => u.Id)], now, cancellationToken);
+            var derived = await UserSql.DerivedAsync(db, null, bodyId, now, cancellationToken);
             return new PagedList<UserDto>([.. users.Select(u => UserSql.ToDto(u, grants[u.Id], derived, now))], query.Page, query.PageSize, total);
         }
     }

@@ -22,9 +22,10 @@ public static class UserSql
         "SELECT p.user_id AS UserId, CASE WHEN m.role IN ('vorsitz', 'stellv_vorsitz') THEN 'chair' ELSE 'member' END AS Role, " +
         "m.organization_id AS OrganizationId, o.name AS OrganizationName FROM memberships m JOIN persons p ON p.id = m.person_id " +
         "JOIN legislative_terms t ON t.id = m.legislative_term_id JOIN organizations o ON o.id = m.organization_id " +
-        "WHERE p.user_id IN @UserIds AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +
+        "WHERE p.user_id IS NOT NULL AND (@UserId IS NULL OR p.user_id = @UserId) AND (@BodyId IS NULL OR p.body_id = @BodyId) AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +
         "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today ORDER BY o.name, m.id";
-    public const string PersonOfUsersSql = "SELECT user_id AS UserId, id AS PersonId FROM persons WHERE user_id IN @UserIds";
+    public const string PersonOfUsersSql =
+        "SELECT user_id AS UserId, id AS PersonId FROM persons WHERE user_id IS NOT NULL AND (@UserId IS NULL OR user_id = @UserId) AND (@BodyId IS NULL OR body_id = @BodyId)";
     public const string InsertRoleSql = "INSERT INTO user_roles (user_id, role, organization_id) VALUES (@UserId, @Role, @OrganizationId)";
     public const string DeleteRolesSql = "DELETE FROM user_roles WHERE user_id = @UserId";
     public const string OrganizationsOfBodySql = "SELECT id FROM organizations WHERE body_id = @BodyId";
@@ -64,17 +65,16 @@ public static class UserSql
 
     private static RoleGrantDto Grant(GrantRow g) => new(g.Role, Roles.Labels.GetValueOrDefault(g.Role, g.Role), g.OrganizationId, g.OrganizationName);
 
-    /// <summary>The derived grants and linked persons of some users.</summary>
+    /// <summary>The derived grants and linked persons of one user (<paramref name="userId"/>) or of a body's users (null: all).</summary>
     public sealed record Derived(ILookup<long, GrantRow> Grants, IReadOnlyDictionary<long, long?> Persons);
 
-    public static async Task<Derived> DerivedAsync(DbSession db, long[] userIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Derived> DerivedAsync(DbSession db, long? userId, long? bodyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = await db.ConnectionAsync(cancellationToken);
-        if (userIds.Length == 0) return new Derived(Array.Empty<GrantRow>().ToLookup(g => g.UserId), new Dictionary<long, long?>());
         var today = DateOnly.FromDateTime(BerlinTime.ToBerlin(now).DateTime).ToString("yyyy-MM-dd");
-        var grants = await connection.QueryAsync<GrantRow>(new CommandDefinition(DerivedGrantsSql, new { UserIds = userIds, Today = today }, db.Transaction,
+        var grants = await connection.QueryAsync<GrantRow>(new CommandDefinition(DerivedGrantsSql, new { UserId = userId, BodyId = bodyId, Today = today }, db.Transaction,
             cancellationToken: cancellationToken));
-        var persons = await connection.QueryAsync<PersonLink>(new CommandDefinition(PersonOfUsersSql, new { UserIds = userIds }, db.Transaction,
+        var persons = await connection.QueryAsync<PersonLink>(new CommandDefinition(PersonOfUsersSql, new { UserId = userId, BodyId = bodyId }, db.Transaction,
             cancellationToken: cancellationToken));
         return new Derived(grants.ToLookup(g => g.UserId), persons.ToDictionary(p => p.UserId, p => (long?)p.PersonId));
     }
@@ -87,7 +87,7 @@ public static class UserSql
                        cancellationToken: cancellationToken)) ?? throw new NotFoundException("Benutzer", id);
         var grants = await connection.QueryAsync<GrantRow>(new CommandDefinition(GrantsOfUserSql, new { Id = id }, db.Transaction,
             cancellationToken: cancellationToken));
-        return ToDto(user, grants, await DerivedAsync(db, [id], now, cancellationToken), now);
+        return ToDto(user, grants, await DerivedAsync(db, id, null, now, cancellationToken), now);
     }
 
     public static async Task InsertRolesAsync(DbConnection connection, DbSession db, long userId, IEnumerable<RoleGrant> roles,
