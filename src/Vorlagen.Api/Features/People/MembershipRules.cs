@@ -112,7 +112,8 @@ public static class MembershipRules
         var args = new { input.PersonId, input.OrganizationId, ExceptId = exceptId, Start = PeopleSql.Text(start), End = PeopleSql.Text(end) };
         if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(OverlapSql, args, db.Transaction, cancellationToken: cancellationToken)) > 0)
             throw new ConflictException("membership_overlaps", $"Die Person hat in „{organization!.Name}“ für diesen Zeitraum schon eine Mitgliedschaft. Beenden Sie diese zuerst.");
-        if (VotingRight(input) && MembershipRoles.HoldsSeat(input.Role!))
+        // Fraktionen have no statutory size: their seats only say how many Kreisräte they had when formed.
+        if (VotingRight(input) && MembershipRoles.HoldsSeat(input.Role!) && OrganizationKinds.Find(organization!.Kind)?.Deliberates != false)
         {
             var profileId = await connection.ExecuteScalarAsync<string>(new CommandDefinition(RuleProfileSql, new { BodyId = bodyId }, db.Transaction,
                 cancellationToken: cancellationToken));
