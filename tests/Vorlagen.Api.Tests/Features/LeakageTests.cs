@@ -131,11 +131,11 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await _api.ActAsync(clerk, id, "submit");
         paper = await _api.ActAsync(landraetin, id, "release");
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 1),
-            new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 9, yes = 6, no = 3 } });
+            new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 7, yes = 5, no = 2 } });
         await _api.ActAsync(landraetin, id, "object", new { comment = $"Widerspruch {Marker}", date = "2021-03-20" });
         paper = await _api.GetAsync(landraetin, id);
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 2),
-            new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 9, yes = 3, no = 6 } });
+            new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 7, yes = 2, no = 5 } });
 
         var anonymous = app.CreateClient();
         var seen = await _api.GetAsync(anonymous, id);

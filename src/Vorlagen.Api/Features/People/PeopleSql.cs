@@ -126,7 +126,7 @@ public static class PeopleSql
             db.Transaction, cancellationToken: cancellationToken));
         var dto = ToDto(person, memberships, caller, today);
         // Someone with no public membership is not a public person: to outsiders they do not exist.
-        if (!caller.SeesAllOf(person.BodyId) && person.UserId != caller.UserId && dto.Memberships.Count == 0) throw new NotFoundException("Person", id);
+        if (!caller.SeesAllOf(person.BodyId) && !(caller.IsAuthenticated && person.UserId == caller.UserId) && dto.Memberships.Count == 0) throw new NotFoundException("Person", id);
         return dto;
     }
 
