@@ -48,6 +48,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperJournalAudit>();
         services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
+        services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();

@@ -45,6 +45,8 @@ internal sealed partial class ProfileReader(JsonFields fields)
                 string.Join(", ", OrganizationKinds.All.Select(k => k.Code)), "Gremium kind"),
             RecusedCommitteeHandOver = History(rules, RuleNames.RecusedCommitteeHandOver, required: false, [], Citation),
             ObjectionDecidedBy = History(rules, RuleNames.ObjectionDecidedBy, required: false, ["decidedBy"], ReadObjection),
+            LandratSeat = History(rules, RuleNames.LandratSeat, required: false, ["countedIn"], (o, p, c) =>
+                new LandratSeatRule(c.ValidFrom, c.Citation, c.Note, LandratSeatRule.ReadKinds(fields, o, p))),
         };
 
         return new RuleProfile(

@@ -25,12 +25,15 @@ public sealed record ProfileRules(
 
     public RuleHistory<ObjectionRule> ObjectionDecidedBy { get; init; } = RuleHistory<ObjectionRule>.None;
 
+    /// <summary>Where the Landrat's statutory seat counts against a Gremium's size (people: the seat limit).</summary>
+    public RuleHistory<LandratSeatRule> LandratSeat { get; init; } = RuleHistory<LandratSeatRule>.None;
+
     /// <summary>Every version of every rule, e.g. to check that each is cited and marked.</summary>
     public IEnumerable<VersionedRule> AllVersions =>
     [
         .. Quorum.Versions, .. ReducedQuorum.Versions, .. SecondSessionQuorum.Versions, .. Majority.Versions,
         .. AbstentionAllowed.Versions, .. QualifiedMajorities.Values.SelectMany(h => h.Versions), .. ElectionMajority.Versions,
         .. ChairVotes.Values.SelectMany(h => h.Versions), .. RecusedCommitteeHandOver.Versions, .. WiderspruchPeriod.Versions,
-        .. RehearingPeriod.Versions, .. ObjectionDecidedBy.Versions, .. QuestionAnswerPeriod.Versions,
+        .. RehearingPeriod.Versions, .. ObjectionDecidedBy.Versions, .. QuestionAnswerPeriod.Versions, .. LandratSeat.Versions,
     ];
 }

@@ -16,10 +16,11 @@ public static class RuleNames
     public const string RehearingPeriod = "rehearingPeriod";
     public const string ObjectionDecidedBy = "objectionDecidedBy";
     public const string QuestionAnswerPeriod = "questionAnswerPeriod";
+    public const string LandratSeat = "landratSeat";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed, QualifiedMajorities, ElectionMajority,
-        ChairVotes, RecusedCommitteeHandOver, WiderspruchPeriod, RehearingPeriod, ObjectionDecidedBy, QuestionAnswerPeriod,
+        ChairVotes, RecusedCommitteeHandOver, WiderspruchPeriod, RehearingPeriod, ObjectionDecidedBy, QuestionAnswerPeriod, LandratSeat,
     ];
 }

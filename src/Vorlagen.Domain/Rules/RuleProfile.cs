@@ -32,6 +32,7 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
         RuleNames.ObjectionDecidedBy => Rules.ObjectionDecidedBy.At(date),
         _ when ruleName.StartsWith(RuleNames.ChairVotes + ".", StringComparison.Ordinal) =>
             ChairVotingMember(ruleName[(RuleNames.ChairVotes.Length + 1)..], date),
+        RuleNames.LandratSeat => Rules.LandratSeat.At(date),
         _ when ruleName.StartsWith(RuleNames.QualifiedMajorities + ".", StringComparison.Ordinal) =>
             QualifiedMajority(ruleName[(RuleNames.QualifiedMajorities.Length + 1)..], date),
         _ => null,
@@ -44,6 +45,9 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
     /// <summary>The rule that makes the chair of a Gremium of <paramref name="kind"/> a voting member on <paramref name="date"/>, or null.</summary>
     public CitationRule? ChairVotingMember(string kind, DateOnly date) =>
         Rules.ChairVotes.TryGetValue(kind, out var history) ? history.At(date) : null;
+    /// <summary>Whether the Landrat's statutory seat counts against the size of a <paramref name="organizationKind"/> on <paramref name="date"/>;
+    /// false when the profile has no such rule.</summary>
+    public bool LandratSeatCounts(string organizationKind, DateOnly date) => Rules.LandratSeat.At(date)?.CountsIn(organizationKind) == true;
 
     private static Deadline? DeadlineFrom(RuleHistory<PeriodRule> history, DateOnly from) =>
         history.At(from) is { } rule ? new Deadline(from, rule.Period.EndFrom(from), rule.Period, rule.Citation, rule.WordingVerified) : null;

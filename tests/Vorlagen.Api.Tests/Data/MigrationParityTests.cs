@@ -33,8 +33,11 @@ public sealed partial class MigrationParityTests
     [MemberData(nameof(Scripts))]
     public void Each_script_creates_the_same_tables_columns_and_indexes_in_every_provider(string script)
     {
-        var sqlite = Shape(File.ReadAllText(RepositoryPaths.Combine("db", "sqlite", script)));
-        Assert.Contains(sqlite, s => !s.StartsWith("statement", StringComparison.Ordinal));
+        var sqliteText = File.ReadAllText(RepositoryPaths.Combine("db", "sqlite", script));
+        var sqlite = Shape(sqliteText);
+        // A script that changes the schema must yield a shape (guards the patterns); a data-only script has none.
+        if (Regex.IsMatch(sqliteText, @"CREATE (TABLE|(UNIQUE )?INDEX)|ALTER TABLE \w+ ADD"))
+            Assert.Contains(sqlite, s => !s.StartsWith("statement", StringComparison.Ordinal));
         foreach (var provider in Providers.Skip(1))
         {
             var other = Shape(File.ReadAllText(RepositoryPaths.Combine("db", provider, script)));
@@ -43,15 +46,22 @@ public sealed partial class MigrationParityTests
         }
     }
 
-    /// <summary>table.column of CREATE TABLE and ALTER TABLE … ADD, index names with their columns, and UPDATE targets.</summary>
+    /// <summary>
+    /// table.column of CREATE TABLE and ALTER TABLE … ADD, index names with their columns, and UPDATE targets. A table that
+    /// SQLite rebuilds (DROP TABLE and CREATE TABLE of the same name, because it cannot alter a constraint) keeps its shape,
+    /// so it is left out; so are added constraints.
+    /// </summary>
     private static SortedSet<string> Shape(string script)
     {
         var shape = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (Match table in CreateTable().Matches(script))
+        var rebuilt = CreateTable().Matches(script).Select(t => t.Groups["name"].Value)
+            .Where(name => Regex.IsMatch(script, $@"DROP TABLE {name};")).ToHashSet(StringComparer.Ordinal);
+        foreach (Match table in CreateTable().Matches(script).Where(t => !rebuilt.Contains(t.Groups["name"].Value)))
             foreach (Match column in ColumnLine().Matches(table.Groups["body"].Value))
                 shape.Add($"{table.Groups["name"].Value}.{column.Groups["column"].Value}");
-        foreach (Match added in AddColumn().Matches(script)) shape.Add($"{added.Groups["table"].Value}.{added.Groups["column"].Value}");
-        foreach (Match index in CreateIndex().Matches(script))
+        foreach (Match added in AddColumn().Matches(script).Where(a => a.Groups["column"].Value != "CONSTRAINT"))
+            shape.Add($"{added.Groups["table"].Value}.{added.Groups["column"].Value}");
+        foreach (Match index in CreateIndex().Matches(script).Where(i => !rebuilt.Contains(i.Groups["table"].Value)))
             shape.Add($"index {index.Groups["name"].Value} on {index.Groups["table"].Value} ({Regex.Replace(index.Groups["columns"].Value, @"\s", "")})");
         foreach (Match update in Update().Matches(script)) shape.Add($"statement UPDATE {update.Groups["table"].Value}");
         return shape;

@@ -46,7 +46,8 @@ public static class CookieRevalidation
             await RejectAsync(context);
             return;
         }
-        var grants = await connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(TokenAuthenticationHandler.GrantsSql, new { user.Id });
+        var grants = await connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(TokenAuthenticationHandler.GrantsSql,
+            TokenAuthenticationHandler.GrantArgs(user.Id, services.GetRequiredService<TimeProvider>()));
         var current = Principal(user, grants, session);
         if (!SameClaims(context.Principal, current))
         {

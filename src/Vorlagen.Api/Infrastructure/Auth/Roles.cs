@@ -1,6 +1,9 @@
 namespace Vorlagen.Api.Infrastructure.Auth;
 
-/// <summary>The roles of Vorlagen. chair and member are scoped to organizations.</summary>
+/// <summary>
+/// The roles of Vorlagen. chair and member are scoped to organizations and derived from memberships (see
+/// <see cref="TokenAuthenticationHandler.GrantsSql"/>); admin, clerk and landrat are granted in user_roles.
+/// </summary>
 public static class Roles
 {
     public const string Admin = "admin";
@@ -10,6 +13,9 @@ public static class Roles
     public const string Member = "member";
 
     public static readonly IReadOnlyList<string> All = [Admin, Clerk, Chair, Landrat, Member];
+
+    /// <summary>The roles an administrator grants to a user account.</summary>
+    public static readonly IReadOnlyList<string> Granted = [Admin, Clerk, Landrat];
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {

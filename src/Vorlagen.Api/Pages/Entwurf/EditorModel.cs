@@ -28,7 +28,7 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     public BodyDto Body { get; protected set; } = default!;
 
     public IEnumerable<OrganizationDto> Choosable(long? selected) =>
-        (Body.Organizations ?? []).Where(o => o.Active || o.Id == selected).OrderBy(o => o.Name, StringComparer.CurrentCulture);
+        (Body.Organizations ?? []).Where(o => (o.Active || o.Id == selected) && Vorlagen.Domain.Organizations.OrganizationKinds.Find(o.Kind)?.Deliberates != false).OrderBy(o => o.Name, StringComparer.CurrentCulture);
 
     /// <summary>What an automatically assigned number looks like: the body's pattern with the paper's year and running number 1.</summary>
     public string ReferenceExample
