@@ -1,5 +1,6 @@
 using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
@@ -40,6 +41,7 @@ app.MapBodies();
 app.MapOrganizations();
 app.MapTallies();
 app.MapPapers();
+app.MapFiles();
 app.MapUsers().MapTasks();
 app.MapRazorPages();
 

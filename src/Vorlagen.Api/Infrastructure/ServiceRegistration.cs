@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Seed;
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
+        services.AddVorlagenFiles(configuration, database);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
