@@ -23,18 +23,9 @@ public static class FileWriting
                 "gehören zum abgeschlossenen Vorgang und können nicht mehr hinzugefügt oder ersetzt werden.");
     }
 
-    public static bool MayWrite(Caller caller, PaperReader.Loaded paper)
-    {
-        try
-        {
-            RequireWritable(caller, paper);
-            return true;
-        }
-        catch (AppException)
-        {
-            return false;
-        }
-    }
+    /// <summary>For pages: whether to offer the upload and replace forms (the commands check again).</summary>
+    public static bool MayWrite(Caller caller, long bodyId, string status) =>
+        caller.Is(Roles.Clerk) && caller.BelongsTo(bodyId) && OpenStatuses.Contains(status);
 }
 
 /// <summary>The database side of an upload that is already in the file store.</summary>

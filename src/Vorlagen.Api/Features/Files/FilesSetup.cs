@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Infrastructure;
 
 namespace Vorlagen.Api.Features.Files;
 
@@ -13,6 +16,13 @@ public static class FilesSetup
         services.AddScoped<FileIntake>();
         services.AddScoped<FileReader>();
         services.AddHostedService<StaleUploadCleanup>();
+        // The web form posts the file to /vorlagen/{id}/anlagen: that page gets the upload limit instead of the global 1 MB.
+        var limit = new LargeBodyLimit(options.MaxRequestBytes, () => new FileTooLargeException(options.MaxBytes));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageApplicationModelConvention("/Vorlagen/Anlagen", page =>
+        {
+            page.EndpointMetadata.Add(limit);
+            page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.MaxRequestBytes });
+        }));
         return services;
     }
 
