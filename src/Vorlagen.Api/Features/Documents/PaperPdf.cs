@@ -32,7 +32,7 @@ public static class PaperPdf
             ("Status:", $"{(paper.Public ? "öffentlich" : "nichtöffentlich")} · {paper.StatusLabel}"),
         ]);
 
-        pdf.Table([new("Gremium", 4), new("Termin", 1.6), new("Beratungsstatus", 2.6), new("Abstimmungsergebnis", 3)],
+        pdf.Table([new("Gremium", 3.5), new("Termin", 1.5), new("Beratungsstatus", 2.4), new("Abstimmungsergebnis", 3.4)],
             paper.Consultations.Select(c => (IReadOnlyList<string>)[c.OrganizationName, Format.Date(c.Result?.Date ?? c.PlannedDate),
                 $"{c.PublicLabel}, {c.RoleLabel}" + (input.Rehearings.Contains(c.Id) ? $"\n{PaperView.RehearingLabel}" : ""), Result(c)]),
             caption: "Beratungsfolge");
@@ -55,7 +55,7 @@ public static class PaperPdf
                 pdf.Paragraph($"{input.Decision.OrganizationName}, Sitzung am {Format.Date(decided.Date)}: {decided.OutcomeLabel}" +
                     (decided.Unanimous == true ? ", einstimmig" : ""));
             var v = input.Decision?.Result?.Votes;
-            pdf.Table([new("Stimmberechtigte", 1), new("dafür", 1), new("dagegen", 1), new("Enthaltungen", 1), new("befangen", 1)],
+            pdf.Table([new("Stimmberechtigte", 1.5), new("dafür", 1), new("dagegen", 1), new("Enthaltungen", 1.3), new("befangen", 1)],
                 [v is null ? ["", "", "", "", ""] : [$"{v.Entitled}", $"{v.Yes}", $"{v.No}", $"{v.Abstain}", $"{v.Recused}"]]);
         }
         Section(pdf, "Begründung / Sachverhalt", paper.Reasoning, contents: true);

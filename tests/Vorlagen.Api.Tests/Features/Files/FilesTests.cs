@@ -18,7 +18,7 @@ public sealed class FilesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     private int Rows(string table) => app.Scalar<int>($"SELECT COUNT(*) FROM {table}");
 
     private string[] Blobs() => Directory.Exists(FilesRoot)
-        ? [.. Directory.GetFiles(FilesRoot, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}"))]
+        ? [.. Directory.GetFiles(FilesRoot, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(FilesRoot, f).StartsWith("tmp", StringComparison.Ordinal))]
         : [];
 
     private string[] TempFiles() => Directory.Exists(Path.Combine(FilesRoot, "tmp")) ? Directory.GetFiles(Path.Combine(FilesRoot, "tmp")) : [];
