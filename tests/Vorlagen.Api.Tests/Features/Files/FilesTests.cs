@@ -159,6 +159,23 @@ public sealed class FilesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("gutachten.exe.pdf", renamed.GetProperty("fileName").GetString());
     }
 
+    [Fact]
+    public async Task An_orphan_blob_left_by_a_crash_after_the_move_is_reused_by_the_next_upload()
+    {
+        var (paperId, _) = await _api.InDeliberationAsync("2021/7/606");
+        var content = TestFiles.Pdf("Verwaister Inhalt", "Text der Datei");
+        var sha = Sha256(content);
+        // As if a process had moved the blob into place and died before its transaction committed.
+        Directory.CreateDirectory(Path.Combine(FilesRoot, sha[..2]));
+        await File.WriteAllBytesAsync(Path.Combine(FilesRoot, sha[..2], sha), content);
+
+        var file = await TestFiles.UploadAsync(await app.ClientFor("kyf.clerk"), paperId, content, "datei.pdf", "Datei");
+
+        Assert.Equal(sha, file.GetProperty("sha256").GetString());
+        Assert.Contains("Text der Datei", app.Scalar<string>("SELECT extracted_text FROM file_contents WHERE sha256 = @sha", new { sha }));
+        Assert.Single(Blobs(), f => f.EndsWith(sha, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("html")]
     [InlineData("zip")]
