@@ -1,5 +1,6 @@
 using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
@@ -47,6 +48,7 @@ app.MapOrganizations();
 app.MapPeople();
 app.MapTallies();
 app.MapPapers();
+app.MapFiles();
 app.MapUsers().MapTasks();
 app.MapJournal();
 app.MapRazorPages();

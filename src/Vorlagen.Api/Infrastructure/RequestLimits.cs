@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Vorlagen.Api.Infrastructure;
 
@@ -13,12 +14,22 @@ public static class RequestLimits
 
     private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
 
-    /// <summary>Rejects an oversized body up front (Kestrel enforces the same limit for chunked bodies).</summary>
+    /// <summary>
+    /// Rejects an oversized body up front (Kestrel enforces the same limit for chunked bodies). Endpoints with a
+    /// <see cref="LargeBodyLimit"/> (file uploads) get their own limit; routing hands it to Kestrel as well.
+    /// </summary>
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength is { } length && length > MaxBodyBytes)
+        var large = context.GetEndpoint()?.Metadata.GetMetadata<LargeBodyLimit>();
+        if (context.Request.ContentLength is { } length && length > (large?.MaxRequestBodySize ?? MaxBodyBytes))
         {
             await DrainAsync(context, length);
+            if (!ApiPaths.IsApi(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the German error page says it
+                return;
+            }
+            if (large is not null) throw large.TooLarge();
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         }
         await next(context);
@@ -50,4 +61,12 @@ public static class RequestLimits
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+}
+
+/// <summary>Endpoint metadata: a body limit above the global one (uploads), and the problem to answer when it is exceeded.</summary>
+public sealed class LargeBodyLimit(long maxBytes, Func<AppException> tooLarge) : IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => maxBytes;
+
+    public AppException TooLarge() => tooLarge();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Seed;
@@ -53,6 +54,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
+        services.AddVorlagenFiles(configuration, database);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -90,6 +90,38 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     }
 
     [Fact]
+    public async Task Files_with_the_marker_never_reach_an_anonymous_caller()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var (publicPaper, _) = await _api.InDeliberationAsync($"F-{Guid.NewGuid():N}"[..20]);
+        var draft = PaperApi.Id(await _api.CreateAsync(clerk, PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), $"D-{Guid.NewGuid():N}"[..20])));
+        var secretContent = TestFiles.Pdf($"Vertrag {Marker}", $"Kaufpreis {Marker}");
+        var hidden = await TestFiles.UploadAsync(clerk, publicPaper, secretContent, $"vertrag-{Marker}.pdf", $"Vertrag {Marker}", isPublic: false);
+        var ofDraft = await TestFiles.UploadAsync(clerk, draft, secretContent, $"entwurf-{Marker}.pdf", $"Entwurf {Marker}");
+        var ids = new[] { hidden.GetProperty("id").GetInt64(), ofDraft.GetProperty("id").GetInt64() };
+
+        var anonymous = app.CreateClient();
+        var urls = new List<string> { $"/api/papers/{publicPaper}/files", $"/api/papers/{draft}/files", $"/vorlagen/{publicPaper}/pdf", $"/vorlagen/{draft}/pdf",
+            $"/api/papers/{publicPaper}", "/openapi/v1.json" };
+        foreach (var id in ids.Concat([ids.Max() + 1]))
+            urls.AddRange([$"/api/files/{id}", $"/dateien/{id}", $"/dateien/{id}/download", $"/dateien/{id}/versionen/1", $"/dateien/{id}/versionen/1/download"]);
+        foreach (var url in urls)
+        {
+            var response = await anonymous.GetAsync(url);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.False(System.Text.Encoding.UTF8.GetString(bytes).Contains(Marker, StringComparison.OrdinalIgnoreCase), $"{url} leaked the marker");
+            if (response.Content.Headers.ContentType?.MediaType == "application/pdf")
+            {
+                using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+                Assert.DoesNotContain(Marker, string.Join(" ", pdf.GetPages().Select(p => p.Text)));
+            }
+            Assert.DoesNotContain(Marker, response.Content.Headers.ContentDisposition?.ToString() ?? "");
+        }
+        // The control: the office does get it.
+        Assert.Contains(Marker, await (await clerk.GetAsync($"/api/papers/{publicPaper}/files")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Anonymous_counts_include_only_released_public_papers()
     {
         await CreateSecretsAsync();
