@@ -76,7 +76,7 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
         await landraetin.GetByLabel("Datum der Freigabe").FillAsync("2021-02-22");
         await landraetin.Button("Freigeben").ClickAsync();
         await Expect(landraetin.GetByRole(AriaRole.Status)).ToContainTextAsync("freigegeben");
-        await _papers.RecordAsync("kyf.chair.soziales", id, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9 } });
+        await _papers.RecordAsync("kyf.chair.soziales", id, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0, abstain = 0, recused = 0 } });
 
         var visitor = await OpenAsync(null);
         await visitor.GotoAsync($"/vorlagen/{id}");
@@ -177,9 +177,9 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
     private async Task<long> DecidedKyffhaeuserAsync(string reference)
     {
         var id = await _papers.InDeliberationAsync(_papers.Paper(reference));
-        await _papers.RecordAsync("kyf.chair.soziales", id, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9 } });
-        await _papers.RecordAsync("kyf.landraetin", id, 2, new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
-        await _papers.RecordAsync("kyf.landraetin", id, 3, new { date = "2021-03-31", outcome = "adopted", votes = new { entitled = 33, yes = 27, no = 6 } });
+        await _papers.RecordAsync("kyf.chair.soziales", id, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0, abstain = 0, recused = 0 } });
+        await _papers.RecordAsync("kyf.landraetin", id, 2, new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1, abstain = 0, recused = 0 } });
+        await _papers.RecordAsync("kyf.landraetin", id, 3, new { date = "2021-03-31", outcome = "adopted", votes = new { entitled = 33, yes = 27, no = 6, abstain = 0, recused = 0 } });
         await _papers.ActAsync("kyf.landraetin", id, "sign", new { date = "2021-04-01" });
         return id;
     }
@@ -218,8 +218,8 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
         var erz = App.Scalar<long>("SELECT id FROM papers WHERE body_id = @body AND reference = '0640'", new { body });
         await _papers.ActAsync("erz.clerk", erz, "submit", new { date = "2021-11-10" });
         await _papers.ActAsync("erz.landrat", erz, "release", new { date = "2021-11-12" });
-        await _papers.RecordAsync("erz.chair.soziales", erz, 1, new { date = "2021-11-22", outcome = "recommended", votes = new { entitled = 14, yes = 13, abstain = 1 } });
-        await _papers.RecordAsync("erz.landrat", erz, 2, new { date = "2021-12-08", outcome = "adopted", votes = new { entitled = 80, yes = 70, no = 5, abstain = 5 } });
+        await _papers.RecordAsync("erz.chair.soziales", erz, 1, new { date = "2021-11-22", outcome = "recommended", votes = new { entitled = 14, yes = 13, no = 0, abstain = 1, recused = 0 } });
+        await _papers.RecordAsync("erz.landrat", erz, 2, new { date = "2021-12-08", outcome = "adopted", votes = new { entitled = 80, yes = 70, no = 5, abstain = 5, recused = 0 } });
         var landrat = await OpenAsync("erz.landrat");
         await landrat.GotoAsync($"/vorlagen/{erz}/druck");
         Assert.Equal(["Gegenstand der Vorlage:", "Rechtliche Grundlage:", "Vorlage beraten mit:", "Beschluss:", "Abstimmungsergebnis:", "Begründung"],
