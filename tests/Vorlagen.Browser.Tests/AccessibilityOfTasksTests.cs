@@ -59,7 +59,7 @@ public sealed class AccessibilityOfTasksTests(BrowserApp app) : BrowserTest(app)
         }
         await admin.GotoAsync($"/verwaltung/benutzer/neu?bodyId={_papers.KyfBody}");
         await admin.Button("Speichern").ClickAsync();
-        await Expect(admin.Locator(".error-summary")).ToContainTextAsync("Bitte wählen Sie mindestens eine Rolle.");
+        await Expect(admin.Locator(".error-summary")).ToContainTextAsync("Bitte geben Sie den Benutzernamen an.");
         await admin.AssertAccessibleAsync("Neuer Benutzer mit Fehlern");
     });
 }

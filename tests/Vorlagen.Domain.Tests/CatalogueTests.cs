@@ -33,8 +33,9 @@ public class CatalogueTests
         Assert.Equal(12, Outcomes.All.Select(o => o.Code).Distinct().Count());
         Assert.Equal(["vorberatend", "beschließend", "Kenntnisnahme"], ConsultationRoles.All.Select(r => r.Label));
         Assert.Equal(["simple", "absolute_members", "two_thirds_present", "three_quarters_members", "election"], MajorityRequirements.All.Select(m => m.Code));
-        Assert.Equal(["kreistag", "kreisausschuss", "beschliessender_ausschuss", "beratender_ausschuss", "beirat"],
+        Assert.Equal(["kreistag", "kreisausschuss", "beschliessender_ausschuss", "beratender_ausschuss", "beirat", "fraktion", "gruppe"],
             OrganizationKinds.All.Select(k => k.Code));
+        Assert.Equal(["fraktion", "gruppe"], OrganizationKinds.All.Where(k => !k.Deliberates).Select(k => k.Code));
         Assert.Equal(19, ViolationCodes.All.Distinct().Count());
         Assert.Null(Outcomes.Find("Annahme"));
     }

@@ -71,6 +71,8 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToFolder("/Vorlagen");
+            o.Conventions.AllowAnonymousToFolder("/Personen");
+            o.Conventions.AllowAnonymousToFolder("/Gremien");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

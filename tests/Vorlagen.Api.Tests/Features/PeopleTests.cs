@@ -197,6 +197,35 @@ public sealed class PeopleTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("2025-12-31", app.Scalar<string>("SELECT m.end_date FROM memberships m JOIN persons p ON p.id = m.person_id JOIN organizations o ON o.id = m.organization_id WHERE p.family_name = 'Import' AND p.given_name = 'Emil' AND o.short_name = 'WiA'"));
     }
 
+    [Fact]
+    public async Task A_members_paper_list_shows_non_public_papers_of_their_gremien_only_while_the_membership_lasts()
+    {
+        var api = new PaperApi(app);
+        var clerk = await app.ClientFor("kyf.clerk");
+        var reference = "MB-" + Guid.NewGuid().ToString("N")[..8];
+        var paper = await api.CreateAsync(clerk, new
+        {
+            bodyId = Kyf, reference, title = "Vertrauliche Grundstückssache", originator = "Die Landrätin", proposal = "Verkauf.", reasoning = "Vertraulich.", @public = false,
+            consultations = new object[] { new { organizationId = Org("kyffhaeuserkreis", "Ausschuss für Soziales, Familie, Gesundheit, Gleichstellung und Ausländerfragen"), role = "vorberatend", @public = false },
+                new { organizationId = Org("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false } },
+        });
+        var id = PaperApi.Id(paper);
+        await api.ActAsync(clerk, id, "submit");
+        await api.ActAsync(await app.ClientFor("kyf.landraetin"), id, "release");
+        var member = await app.ClientFor("kyf.member");
+        async Task<int> Found() => (await (await member.GetAsync($"/api/papers?q={reference}")).ReadJson()).GetProperty("total").GetInt32();
+        Assert.Equal(1, await Found());
+        Assert.Equal(0, (await (await (await app.ClientFor("kyf.chair.wirtschaft")).GetAsync($"/api/papers?q={reference}")).ReadJson()).GetProperty("total").GetInt32());
+
+        // End kyf.member's memberships in both Gremien yesterday: the list and the detail close at once.
+        var yesterday = DateOnly.ParseExact(Today, "yyyy-MM-dd").AddDays(-1).ToString("yyyy-MM-dd");
+        using (var db = app.OpenDatabase())
+            Dapper.SqlMapper.Execute(db, "UPDATE memberships SET end_date = @yesterday WHERE person_id = (SELECT p.id FROM persons p JOIN users u ON u.id = p.user_id " +
+                "WHERE u.username = 'kyf.member') AND legislative_term_id = @term AND start_date <= @yesterday", new { yesterday, term = CurrentTerm });
+        Assert.Equal(0, await Found());
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/papers/{id}")).StatusCode);
+    }
+
     private async Task<long> CreatePersonAsync(string familyName)
     {
         var response = await _admin.PostAsJsonAsync("/api/persons", new { bodyId = Kyf, givenName = "Test", familyName });

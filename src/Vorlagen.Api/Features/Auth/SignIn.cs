@@ -42,7 +42,7 @@ public static class SignIn
                 db.Transaction, cancellationToken: cancellationToken));
             var session = CookieRevalidation.NewSessionId();
             await IssueToken.StoreAsync(db, session, check.UserId!.Value, clock, options.SessionLifetime, cancellationToken);
-            return new Result(CookieRevalidation.Principal(user, grants, session), check);
+            return new Result(CookieRevalidation.Principal(user, grants, session, TokenAuthenticationHandler.GrantsOn(clock)), check);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class PaperPdf
     /// <param name="Rehearings">consultations that are the renewed deliberation after a Widerspruch.</param>
     /// <param name="Anlagen">the Anlagen the caller may see, e.g. "Anlage 1: Integrationskonzept (PDF, 1,2 MB)".</param>
     public sealed record Input(PaperDto Paper, string BodyName, (string Mark, string Note)? Marking, string? ResolutionText, ConsultationDto? Decision,
-        string PlaceAndDate, OfficeTitles.Signatory? Signatory, IReadOnlySet<long> Rehearings, IReadOnlyList<string> Anlagen);
+        string PlaceAndDate, OfficeTitles.Signatory? Signatory, IReadOnlySet<long> Rehearings, IReadOnlyList<string> Anlagen, FinanceView Finance);
 
     public static byte[] Render(Input input, string? fontFolder = null)
     {
@@ -41,7 +41,7 @@ public static class PaperPdf
         if (!string.IsNullOrWhiteSpace(paper.LegalBasis)) Section(pdf, "Rechtliche Grundlage", paper.LegalBasis);
         if (!string.IsNullOrWhiteSpace(paper.ConsultedWith)) Section(pdf, "Vorlage beraten mit", paper.ConsultedWith);
         pdf.Heading2("Finanzielle Auswirkungen");
-        Finance(pdf, paper.FinancialImpact);
+        Finance(pdf, input.Finance);
         pdf.Heading2(input.ResolutionText is null ? "Beschlussvorschlag" : "Beschluss:", contents: true);
         pdf.Paragraph(input.ResolutionText ?? paper.Proposal);
         if (paper.EffectiveDate is { } effective) pdf.Paragraph($"Inkrafttreten: {Format.Date(effective)}");
@@ -96,30 +96,26 @@ public static class PaperPdf
     private static string Result(ConsultationDto c)
     {
         if (c.Result is { } result)
-            return result.OutcomeLabel + (result.Unanimous == true ? ", einstimmig" : "") + (result.Votes is { } votes ? "\n" + Format.Votes(votes) : "");
+            return result.OutcomeLabel + (result.UnanimityText is { } unanimity ? ", " + unanimity : "") + (result.Votes is { } votes ? "\n" + Format.Votes(votes) : "");
         return c.Restricted && c.Status == "done" ? "nichtöffentlich" : "";
     }
 
-    /// <summary>As the Kyffhäuser papers lay it out (seed 004), like the print view's _Finanzen partial.</summary>
-    private static void Finance(PdfDocumentBuilder pdf, FinancialImpact? f)
+    /// <summary>The body's finance block as the print view's _Finanzen partial lays it out (<see cref="FinanceView"/>).</summary>
+    private static void Finance(PdfDocumentBuilder pdf, FinanceView finance)
     {
-        if (f is null)
+        foreach (var line in finance.PrintedLines)
         {
-            pdf.Paragraph("keine");
-            return;
+            if (line.Group is not null)
+            {
+                pdf.Paragraph(line.Number + line.Group);
+                pdf.Paragraph(string.Join("\n", line.Fields.Select(f => $"{f.Label}: {finance.Value(f)}")), indent: 14);
+            }
+            else
+            {
+                var field = line.Fields[0];
+                pdf.Paragraph(line.Number + (finance.RepeatsLabel(field) ? finance.Value(field) : $"{field.Label}: {finance.Value(field)}"));
+            }
         }
-        var coordination = f.TreasuryCoordination is { } text && text.StartsWith("Abstimmung", StringComparison.OrdinalIgnoreCase)
-            ? text : $"Abstimmung mit Kreiskämmerei: {f.TreasuryCoordination ?? (f.HasImpact ? "erforderlich" : "nicht erforderlich")}";
-        pdf.Paragraph($"1. {coordination}");
-        pdf.Paragraph($"2. Gesamtkosten der Maßnahme (Beschaffungs-/Herstellungskosten): {Format.Money(f.TotalCost)}");
-        pdf.Paragraph($"3. Einnahmen: {Format.Money(f.Income)}");
-        pdf.Paragraph("4. Finanzierung");
-        pdf.Paragraph($"Eigenanteil (Eigen- und Fremdmittel): {Format.Money(f.OwnShare)}\n" +
-            $"Objektbezogene Einnahmen (Zuschüsse/Beiträge): {Format.Money(f.ObjectRelatedIncome)}", indent: 14);
-        pdf.Paragraph("5. Veranschlagung");
-        pdf.Paragraph($"HH-Jahr: {f.BudgetYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}\n" +
-            $"Überplanmäßige Ausgabe: {Format.YesNo(f.OverPlannedExpenditure)}\nAußerplanmäßige Ausgabe: {Format.YesNo(f.UnplannedExpenditure)}\n" +
-            $"HH-Stelle: {f.BudgetLine ?? "–"}", indent: 14);
-        pdf.Paragraph($"Stellungnahme der Kreiskämmerei: {f.TreasuryStatement ?? "–"}");
+        foreach (var (label, value) in finance.Others) pdf.Paragraph($"{label}: {value}");
     }
 }

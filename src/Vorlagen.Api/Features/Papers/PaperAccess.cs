@@ -10,6 +10,7 @@ public static class PaperAccess
         AllBodies = caller.IsSystemAdmin ? 1 : 0,
         FullBodyId = caller.BodyId is { } body && caller.SeesAllOf(body) ? body : -1L,
         UserId = caller.UserId ?? -1L,
+        GrantsOn = caller.GrantsOn ?? "",
     };
 
     public static bool CanSee(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>

@@ -37,7 +37,10 @@ public sealed class TokenAuthenticationHandler(
         "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today";
 
     /// <summary>The arguments of <see cref="GrantsSql"/>.</summary>
-    public static object GrantArgs(long userId, TimeProvider clock) => new { Id = userId, Today = BerlinTime.Today(clock).ToString("yyyy-MM-dd") };
+    public static object GrantArgs(long userId, TimeProvider clock) => new { Id = userId, Today = GrantsOn(clock) };
+
+    /// <summary>The day whose memberships give the rights (Berlin date), also carried in the principal.</summary>
+    public static string GrantsOn(TimeProvider clock) => BerlinTime.Today(clock).ToString("yyyy-MM-dd");
 
     public sealed record UserRow
     {
@@ -62,11 +65,11 @@ public sealed class TokenAuthenticationHandler(
             new { Hash = AccessTokens.Hash(token), Now = Instants.Format(clock.GetUtcNow()) });
         if (user is null) return AuthenticateResult.Fail("Unknown, expired or revoked token.");
         var grants = await connection.QueryAsync<GrantRow>(GrantsSql, GrantArgs(user.Id, clock));
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(user, grants, SchemeName), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(user, grants, SchemeName, GrantsOn(clock)), SchemeName));
     }
 
     /// <summary>The principal both sign-in schemes (token and cookie) build from the stored user.</summary>
-    public static ClaimsPrincipal Principal(UserRow user, IEnumerable<GrantRow> grants, string scheme)
+    public static ClaimsPrincipal Principal(UserRow user, IEnumerable<GrantRow> grants, string scheme, string grantsOn)
     {
         var claims = new List<Claim>
         {
@@ -74,6 +77,7 @@ public sealed class TokenAuthenticationHandler(
         };
         if (user.BodyId is { } body) claims.Add(new Claim(Caller.BodyClaim, body.ToString()));
         claims.Add(new Claim(StampClaim, user.Version.ToString()));
+        claims.Add(new Claim(Caller.GrantsOnClaim, grantsOn));
         claims.AddRange(grants.Select(g => new Claim(Caller.GrantClaim, g.OrganizationId is { } org ? $"{g.Role}:{org}" : g.Role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

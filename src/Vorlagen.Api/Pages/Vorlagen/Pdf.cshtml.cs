@@ -49,6 +49,7 @@ public sealed class PdfModel(IMediator mediator, Caller caller, RuleProfiles pro
         return new PaperPdf.Input(paper, view.Body.Name, marking, adoption is null ? null : adoption.ResolutionText ?? paper.Proposal, view.Decision,
             view.Body.Seat is { Length: > 0 } seat ? $"{seat}, den {date}" : date, signatory,
             paper.Consultations.Where(view.IsRehearing).Select(c => c.Id).ToHashSet(),
-            [.. anlagen.Select(a => $"{a.Label}: {a.Title} ({FileTypes.ByMimeType(a.MimeType)?.Label ?? a.MimeType}, {FileSizes.Format(a.Size)})")]);
+            [.. anlagen.Select(a => $"{a.Label}: {a.Title} ({FileTypes.ByMimeType(a.MimeType)?.Label ?? a.MimeType}, {FileSizes.Format(a.Size)})")],
+            new FinanceView(view.Body.Finance ?? Features.Bodies.FinanceBlock.Default, paper.FinancialImpact));
     }
 }

@@ -259,7 +259,7 @@ internal static class MultipartExtensions
         return form;
     }
 
-    public static async Task<T> QuerySingleAsync<T>(this Microsoft.Data.Sqlite.SqliteConnection connection, string sql, object args)
+    public static async Task<T> QuerySingleAsync<T>(this System.Data.Common.DbConnection connection, string sql, object args)
     {
         await using (connection) return await Dapper.SqlMapper.QuerySingleAsync<T>(connection, sql, args);
     }
