@@ -96,22 +96,6 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>, IPos
         Assert.Equal(1, await nodes.ScalarAsync<int>("SELECT COUNT(*) FROM papers WHERE reference = 'MN/2'"));
     }
 
-    private const string Deadline = """
-        {
-          "definitionId": "two-node-deadline", "version": 1, "name": "Frist",
-          "variables": [ { "name": "periodOver", "type": "Boolean", "default": false } ],
-          "root": { "type": "Vorlagen.Flowchart",
-            "activities": [
-              { "id": "start", "type": "Vorlagen.Start" },
-              { "id": "deadline", "type": "Vorlagen.Timer", "dueAt": "2020-01-01T00:00:00Z" },
-              { "id": "over", "type": "Vorlagen.SetVariable", "variable": "periodOver", "value": true },
-              { "id": "end", "type": "Vorlagen.End" } ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "deadline", "port": "In" } },
-              { "source": { "activity": "deadline", "port": "Done" }, "target": { "activity": "over", "port": "In" } },
-              { "source": { "activity": "over", "port": "Done" }, "target": { "activity": "end", "port": "In" } } ] }
-        }
-        """;
 
     [ProviderFact]
     public async Task Timers_due_while_both_nodes_run_fire_once_each()
@@ -124,7 +108,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>, IPos
         await session.ConnectionAsync(CancellationToken.None);
         var store = new SqlWorkflowStore(session);
         await new WorkflowDefinitionPublisher(engine, store).PublishAsync(
-            engine.Loader.Load(Deadline, "deadline.json").EnsureValid().Definitions.Single(), CancellationToken.None);
+            engine.Loader.Load(DeadlineWorkflow.Json("two-node-deadline"), "deadline.json").EnsureValid().Definitions.Single(), CancellationToken.None);
         var runtime = new WorkflowRuntime(engine, store, services);
 
         // Each instance waits on a timer that is already due; both nodes' timer loops (every 0.2 s) race for it.

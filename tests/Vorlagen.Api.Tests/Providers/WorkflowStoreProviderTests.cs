@@ -19,22 +19,6 @@ namespace Vorlagen.Api.Tests.Providers;
 /// </summary>
 public abstract class WorkflowStoreProviderTests : IAsyncLifetime
 {
-    private const string Definition = """
-        {
-          "definitionId": "provider-deadline", "version": 1, "name": "Frist",
-          "variables": [ { "name": "periodOver", "type": "Boolean", "default": false } ],
-          "root": { "type": "Vorlagen.Flowchart",
-            "activities": [
-              { "id": "start", "type": "Vorlagen.Start" },
-              { "id": "deadline", "type": "Vorlagen.Timer", "dueAt": "2020-01-01T00:00:00Z" },
-              { "id": "over", "type": "Vorlagen.SetVariable", "variable": "periodOver", "value": true },
-              { "id": "end", "type": "Vorlagen.End" } ],
-            "connections": [
-              { "source": { "activity": "start", "port": "Done" }, "target": { "activity": "deadline", "port": "In" } },
-              { "source": { "activity": "deadline", "port": "Done" }, "target": { "activity": "over", "port": "In" } },
-              { "source": { "activity": "over", "port": "Done" }, "target": { "activity": "end", "port": "In" } } ] }
-        }
-        """;
 
     private static readonly WorkflowActor Clerk = new("u-1", "Clara Clerk", "clerk");
     private readonly WorkflowEngine _engine = new(ActivityRegistry.CreateWithBuiltIns(), TimeProvider.System);
@@ -65,7 +49,7 @@ public abstract class WorkflowStoreProviderTests : IAsyncLifetime
         var session = new DbSession(_database.Factory);
         _sessions.Add(session);
         await session.ConnectionAsync(CancellationToken.None);
-        var definition = _engine.Loader.Load(Definition.Replace("\"Frist\"", $"\"{name}\""), "deadline.json").EnsureValid().Definitions.Single();
+        var definition = _engine.Loader.Load(DeadlineWorkflow.Json("provider-deadline", name), "deadline.json").EnsureValid().Definitions.Single();
         return await new WorkflowDefinitionPublisher(_engine, new SqlWorkflowStore(session)).PublishAsync(definition, CancellationToken.None);
     }
 
