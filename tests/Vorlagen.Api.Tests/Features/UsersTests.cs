@@ -249,8 +249,8 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 
     [Theory]
     [InlineData("\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "Steuerzeichen")]
-    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "Steuerzeichen")]
-    [InlineData("geheim-\u202Egeheim-geheim", "Steuerzeichen")]
+    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "unsichtbare Zeichen")]
+    [InlineData("geheim-\u202Egeheim-geheim", "unsichtbare Zeichen")]
     [InlineData("            ", "Bitte geben Sie ein Passwort an")]
     public async Task A_password_of_invisible_or_control_characters_is_refused_on_create_and_reset(string password, string message)
     {
