@@ -15,7 +15,7 @@ namespace Vorlagen.Benchmarks.Api;
 /// </summary>
 internal static class ArchiveDatabase
 {
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
     public const string RareWord = "Fledermausquartier";
     public const string Clerk = "kyf.clerk";
 
@@ -45,7 +45,8 @@ internal static class ArchiveDatabase
 
     private static string SchemaKey()
     {
-        var root = ServerProcess.RepositoryRoot();
+        // The scripts and seed data the server was built with (copied next to it).
+        var root = Path.GetDirectoryName(ServerProcess.ServerDll())!;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"generator {GeneratorVersion}\n"));
         var files = Directory.GetFiles(Path.Combine(root, "db", "sqlite"), "*.sql")
@@ -133,7 +134,7 @@ internal static class ArchiveDatabase
             var withdrawnEarly = status == "withdrawn" && i % 2 == 0;
             var kreistagPublic = isPublic && i % 33 != 0;
             var dateText = date.ToString("yyyy-MM-dd");
-            var instant = date.ToString("yyyy-MM-dd") + "T09:00:00.0000000+00:00";
+            var instant = date.ToString("yyyy-MM-dd") + "T09:00:00.0000000Z";
             Set(papers, "@id", id); Set(papers, "@body", body.Id);
             Set(papers, "@reference", $"A-{date.Year}/{i:D7}");
             Set(papers, "@title", i % 100_000 == 50_000 ? $"Sanierung {RareWord} Schloss {i}" : Text.Title(i));

@@ -35,7 +35,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("Vorlagen.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static string ServerDll() => Path.Combine(RepositoryRoot(), "src", "Vorlagen.Api", "bin", "Release", "net10.0", "Vorlagen.Api.dll");
+    /// <summary>The Release build of this checkout, or another build (e.g. a baseline copy) named by <c>VORLAGEN_BENCH_SERVER</c>.</summary>
+    public static string ServerDll() => Environment.GetEnvironmentVariable("VORLAGEN_BENCH_SERVER") is { Length: > 0 } other
+        ? Path.GetFullPath(other)
+        : Path.Combine(RepositoryRoot(), "src", "Vorlagen.Api", "bin", "Release", "net10.0", "Vorlagen.Api.dll");
 
     /// <summary>The Vorlagen server on <paramref name="databasePath"/>; rate limits lifted (the benchmark is one client address).</summary>
     public static Task<ServerProcess> StartVorlagenAsync(string databasePath, bool demoData = true) =>
