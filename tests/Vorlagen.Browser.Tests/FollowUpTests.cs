@@ -35,15 +35,21 @@ public sealed class FollowUpTests(BrowserApp app) : BrowserTest(app), IClassFixt
         await landraetin.MainRegion().GetByRole(AriaRole.Link, new() { Name = "Ergebnis erfassen" }).ClickAsync();
         await Expect(landraetin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ergebnis erfassen – Erneute Beratung nach Widerspruch");
 
-        // After the renewed decision only "Ausfertigen" is left, without a word about a Widerspruch deadline.
+        // After the renewed decision a second Widerspruch is possible (§ 48 Abs. 2 Satz 5 SächsLKrO); it hands over to the Rechtsaufsicht.
         await _papers.RecordAsync("kyf.landraetin", id, 4, new { date = "2021-04-14", outcome = "adopted", votes = new { entitled = 33, yes = 25, no = 8 } });
         await landraetin.GotoAsync($"/vorlagen/{id}");
         await Expect(landraetin.Button("Ausfertigen")).ToHaveCountAsync(1);
-        await Expect(landraetin.Button("Widerspruch einlegen")).ToHaveCountAsync(0);
+        await Expect(landraetin.Button("Widerspruch einlegen")).ToHaveCountAsync(1);
         await Expect(landraetin.Locator("#aktionen")).ToContainTextAsync("Beschluss des Gremiums Kreistag vom 14.04.2021.");
-        await Expect(landraetin.Locator("#aktionen")).Not.ToContainTextAsync("Widerspruch");
-        await Expect(landraetin.Locator("#aktionen")).Not.ToContainTextAsync("Frist");
+        await Expect(landraetin.GetByLabel("Datum des Widerspruchs")).ToHaveCountAsync(1);
         await landraetin.AssertAccessibleAsync("Vorlage nach erneutem Beschluss");
+        await landraetin.GetByLabel("Begründung des Widerspruchs").FillAsync("Weiterhin rechtswidrig.");
+        await landraetin.GetByLabel("Datum des Widerspruchs").FillAsync("2021-04-16");
+        await landraetin.Button("Widerspruch einlegen").ClickAsync();
+        await Expect(landraetin.MainRegion()).ToContainTextAsync("Erneuter Widerspruch (Entscheidung der Rechtsaufsichtsbehörde ausstehend)");
+        await Expect(landraetin.Button("Aufhebung durch die Rechtsaufsicht eintragen")).ToHaveCountAsync(1);
+        await Expect(landraetin.Button("Widerspruch einlegen")).ToHaveCountAsync(0);
+        await landraetin.AssertAccessibleAsync("Vorlage beim erneuten Widerspruch");
 
         // The print says it too, in the row of the second Kreistag decision.
         await landraetin.GotoAsync($"/vorlagen/{id}/druck");

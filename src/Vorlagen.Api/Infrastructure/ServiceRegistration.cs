@@ -36,12 +36,17 @@ public static class ServiceRegistration
         services.AddScoped<DbSession>();
         services.AddSingleton<RuleProfiles>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
+        services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();
+        services.AddJournalCheckpoints();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperJournalAudit>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
 

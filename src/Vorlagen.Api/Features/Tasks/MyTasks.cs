@@ -33,7 +33,7 @@ public static class MyTasks
 
     private const int PageSize = 200;
     private const int MaxPages = 5;
-    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted];
+    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted, PaperStatuses.ObjectedAgain];
 
     public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles) : IRequestHandler<Query, TaskList>
     {
@@ -83,11 +83,11 @@ public static class MyTasks
                     with { Note = await ReturnNoteAsync(paper.Id, cancellationToken) };
             if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
                 return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
-            if (actions.Contains("sign") && !actions.Contains("object"))
+            if (paper.Status == PaperStatuses.ObjectedAgain && (actions.Contains("sign") || actions.Contains("set_aside")))
             {
                 var renewed = DecisionDeadlines.Decision(paper);
-                return Item(Sign, "Erneuten Beschluss ausfertigen (kein weiterer Widerspruch möglich)", paper, renewed?.Id, renewed?.OrganizationName,
-                    null, null, null);
+                return Item(Sign, "Entscheidung der Rechtsaufsichtsbehörde eintragen: ausfertigen oder Aufhebung", paper, renewed?.Id,
+                    renewed?.OrganizationName, null, null, null);
             }
             if (actions.Contains("sign") || actions.Contains("object"))
             {

@@ -52,7 +52,7 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
     /// the renewed deliberation after a Widerspruch. Callers who may not see results (Result null) learn nothing from it.
     /// </summary>
     public static bool IsRehearing(IReadOnlyList<ConsultationDto> all, ConsultationDto consultation) =>
-        consultation.Role == Deciding && all.Any(earlier => earlier.Position < consultation.Position && earlier.Id != consultation.Id
+        consultation.RehearingOf is not null || consultation.Role == Deciding && all.Any(earlier => earlier.Position < consultation.Position && earlier.Id != consultation.Id
             && earlier.OrganizationId == consultation.OrganizationId && earlier.Role == Deciding && earlier.Result?.Date is not null);
 
     public bool IsRehearing(ConsultationDto consultation) => IsRehearing(Paper.Consultations, consultation);
@@ -60,6 +60,11 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
     private const string Deciding = "beschliessend";
 
     public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(Actions.IsKnown);
+
+    /// <summary>"einstimmig bei 2 Enthaltungen" for a journaled tally, or null when it was not unanimous.</summary>
+    public static string? Unanimity(JsonNode? votes) => votes is JsonObject v
+        ? Vorlagen.Domain.Voting.VoteWording.Unanimity(Int(v, "yes"), Int(v, "no"), Int(v, "abstain"))
+        : null;
 
     public static string Votes(JsonNode? votes) => votes is JsonObject v
         ? Format.Votes(new VotesDto(Int(v, "entitled"), Int(v, "yes"), Int(v, "no"), Int(v, "abstain"), Int(v, "recused")))
