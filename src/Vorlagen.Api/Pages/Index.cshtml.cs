@@ -13,6 +13,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     public bool SignedIn => caller.IsAuthenticated;
     public DateOnly Today => BerlinTime.Today(clock);
     public IReadOnlyList<MyTasks.TaskItem> Tasks { get; private set; } = [];
+    /// <summary>All of the caller's tasks; the page shows the most urgent <see cref="PagedList{T}.MaxPageSize"/>.</summary>
+    public int TaskTotal { get; private set; }
     public PagedList<PaperSummaryDto>? Latest { get; private set; }
 
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
@@ -27,7 +29,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     {
         if (caller.IsAuthenticated)
         {
-            Tasks = (await mediator.Send(new MyTasks.Query(), ct)).Items;
+            var tasks = await mediator.Send(new MyTasks.Query(), ct);
+            (Tasks, TaskTotal) = (tasks.Items, tasks.Total);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else
