@@ -2,6 +2,12 @@ using System.Runtime.InteropServices;
 using Vorlagen.Benchmarks;
 using Vorlagen.Workflows.Persistence;
 
+// `soak [--minutes 60] …`: long write load against the real server, printing its RSS (see Soak.cs).
+if (args is ["soak", ..])
+{
+    Environment.ExitCode = await Soak.RunAsync(args[1..]);
+    return;
+}
 // `api [--quick]`: the Release server over HTTP on 1k/100k/1M-paper archives against floors (see Api/ApiBenchmark.cs).
 if (args is ["api", ..])
 {

@@ -12,7 +12,7 @@ namespace Vorlagen.Benchmarks.Api;
 /// </summary>
 internal static class ApiBenchmark
 {
-    private sealed record Options(int[] Sizes, int Rounds, int Samples, TimeSpan Budget, TimeSpan WriteDuration, int[] Clients);
+    private sealed record Options(int[] Sizes, int Rounds, int Samples, TimeSpan Budget, TimeSpan WriteDuration, int[] Clients, TimeSpan Timeout);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -23,7 +23,8 @@ internal static class ApiBenchmark
             Samples: quick ? 20 : 50,
             Budget: TimeSpan.FromSeconds(quick ? 3 : 6),
             WriteDuration: TimeSpan.FromSeconds(quick ? 2 : 5),
-            Clients: [1, 4, 16]);
+            Clients: [1, 4, 16],
+            Timeout: TimeSpan.FromSeconds(double.Parse(Value(args, "--timeout") ?? "30")));
         Console.WriteLine($"Vorlagen API benchmark{(quick ? " (--quick)" : "")}: Release server over loopback HTTP, {options.Rounds} interleaved rounds");
         Console.WriteLine($"machine: {Machine.Describe()}");
         Console.WriteLine($"load average at start: {Machine.LoadAverage()}");
@@ -120,14 +121,38 @@ internal static class ApiBenchmark
     }
 
     /// <summary>Sequential requests until the sample count or the time budget is reached (at least 3); p50 and p99 of the round.</summary>
+    /// <summary>A request slower than --timeout ends the figure: it is printed as "≥ timeout" and not measured again.</summary>
     private static async Task MeasureAsync(Figures figures, string name, ApiClient client, HttpMethod method, string path, Options options, int round)
     {
-        if (round == 1)
-            for (var i = 0; i < 2; i++) await client.TimeAsync(method, path); // warm-up (JIT, caches)
+        if (figures.TimedOut(name + " | p50"))
+        {
+            figures.Add(name + " | p50", options.Timeout.TotalMilliseconds);
+            figures.Add(name + " | p99", options.Timeout.TotalMilliseconds);
+            return;
+        }
         var sample = new List<double>();
-        var clock = Stopwatch.StartNew();
-        while (sample.Count < options.Samples && (sample.Count < 3 || clock.Elapsed < options.Budget))
-            sample.Add((await client.TimeAsync(method, path)).TotalMilliseconds);
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.Timeout * (round == 1 ? 3 : options.Samples));
+            if (round == 1)
+                for (var i = 0; i < 2; i++) await client.TimeAsync(method, path, cancellationToken: timeout.Token); // warm-up (JIT, caches)
+            var clock = Stopwatch.StartNew();
+            while (sample.Count < options.Samples && (sample.Count < 3 || clock.Elapsed < options.Budget))
+            {
+                using var one = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+                one.CancelAfter(options.Timeout);
+                sample.Add((await client.TimeAsync(method, path, cancellationToken: one.Token)).TotalMilliseconds);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine($"  {name}: a request took longer than {options.Timeout.TotalSeconds:0} s; not measured again");
+            figures.MarkTimedOut(name + " | p50");
+            figures.MarkTimedOut(name + " | p99");
+            figures.Add(name + " | p50", options.Timeout.TotalMilliseconds);
+            figures.Add(name + " | p99", options.Timeout.TotalMilliseconds);
+            return;
+        }
         figures.Add(name + " | p50", Figures.Percentile(sample, 50));
         figures.Add(name + " | p99", Figures.Percentile(sample, 99));
     }

@@ -43,11 +43,11 @@ internal sealed class ApiClient : IDisposable
     }
 
     /// <summary>One timed request (the body is read completely); throws on anything but 2xx.</summary>
-    public async Task<TimeSpan> TimeAsync(HttpMethod method, string path, object? body = null)
+    public async Task<TimeSpan> TimeAsync(HttpMethod method, string path, object? body = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await Ensure(response, path);
         return elapsed;

@@ -7,6 +7,10 @@ internal sealed class Figures
 {
     private readonly Dictionary<string, List<double>> _values = [];
     private readonly List<string> _order = [];
+    private readonly HashSet<string> _timedOut = [];
+
+    public void MarkTimedOut(string name) => _timedOut.Add(name);
+    public bool TimedOut(string name) => _timedOut.Contains(name);
 
     public void Add(string name, double value)
     {
@@ -32,6 +36,7 @@ internal sealed class Figures
     public string Spread(string name, string format = "0.0")
     {
         var list = _values[name];
+        if (_timedOut.Contains(name)) return $"≥ {Format(list.Max(), format)} (timeout)";
         return $"{Format(list.Min(), format)} / {Format(Median(name), format)} / {Format(list.Max(), format)}";
     }
 
