@@ -37,7 +37,7 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
 
     /// <summary>
     /// Many papers as <see cref="ReadAsync"/> reads one, in three queries however many there are: <paramref name="papersSql"/>
-    /// selects <see cref="PaperSql.SelectPaperSql"/> rows, <paramref name="consultationsSql"/> their consultations (both filtered by
+    /// selects <see cref="PaperRow"/> columns (those left out stay empty), <paramref name="consultationsSql"/> their consultations (both filtered by
     /// <see cref="PaperSql.VisibleFilter"/> with <see cref="PaperAccess.FilterArgs"/> in <paramref name="args"/>), then all open bookmarks.
     /// </summary>
     public async Task<IReadOnlyList<PaperDto>> ReadManyAsync(string papersSql, string consultationsSql, object args, CancellationToken cancellationToken)

@@ -43,7 +43,12 @@ public static class MyTasks
     // (a handful of open papers) instead of the body's whole archive.
     private const string OpenWhere = " WHERE p.status IN ('draft', 'submitted', 'in_deliberation', 'adopted', 'objected_again') " +
         "AND (@BodyId IS NULL OR +p.body_id = @BodyId) AND " + PaperSql.VisibleFilter;
-    public const string OpenPapersSql = PaperSql.SelectPaperSql + OpenWhere;
+    // Without the long texts (a task shows none of them): PaperRow keeps them empty.
+    public const string OpenPapersSql =
+        "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, p.paper_date AS PaperDate, " +
+        "p.originator AS Originator, p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, " +
+        "p.workflow_instance_id AS WorkflowInstanceId, p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, " +
+        "p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy FROM papers p" + OpenWhere;
     public const string OpenConsultationsSql = PaperSql.SelectConsultationsSql + " WHERE c.paper_id IN (SELECT p.id FROM papers p" + OpenWhere + ")";
 
     public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader) : IRequestHandler<Query, TaskList>
