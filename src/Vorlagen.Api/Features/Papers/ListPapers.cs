@@ -49,8 +49,9 @@ public static partial class ListPapers
         "p.originator AS Originator, p.is_public AS IsPublic, " + PaperSql.ShownStatus + " AS Status, p.version AS Version FROM papers p WHERE ";
     public const string BodyFilter = " AND p.body_id = @BodyId";
     public const string StatusFilter = " AND p.status = @Status";
-    // "+p.status": an IN list on the status index would need a sort; the date-ordered index tests status and the flag itself.
-    public const string DecidedFilter = " AND +p.status IN " + PaperSql.RevealDecisionList + " AND " + PaperSql.HiddenDecision;
+    // Status as an expression: an IN list on the status index would need a sort; the date-ordered index tests status and flag itself.
+    public const string DecidedFilter = " AND (CASE WHEN p.decided_non_public = 1 THEN p.status END) IN " + PaperSql.RevealDecisionList +
+        " AND " + PaperSql.HiddenDecision;
     public const string NotHiddenFilter = " AND NOT " + PaperSql.HiddenDecision;
     public const string PaperTypeFilter = " AND p.paper_type = @PaperType";
     public const string OrganizationFilter = " AND EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)";
