@@ -55,6 +55,7 @@ public static class ConsultationResults
             db.Transaction, cancellationToken: cancellationToken));
         if (referredTo is not null) await InsertReferralAsync(db, consultation, referredTo, cancellationToken);
         if (handOverTo is { } kreistag) await InsertHandOverAsync(db, consultation, kreistag, cancellationToken);
+        await SearchIndex.RefreshAsync(db, consultation.PaperId, cancellationToken);
     }
 
     /// <summary>The Kreistag decides in place of the Ausschuss: its beschließend consultation comes next.</summary>
