@@ -206,6 +206,22 @@ public abstract class SearchProviderTests<TApp>(TApp app) where TApp : VorlagenA
     }
 
     [ProviderFact]
+    public async Task The_list_page_marks_the_hits_and_explains_a_search_without_words()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var id = PaperApi.Id(await CreateAsync(clerk, "UI-1", "Sonnentau <b>im</b> Moor", "2022-05-01", "Der Sonnentau wächst am Moor."));
+        await _api.ActAsync(clerk, id, "submit");
+        await _api.ActAsync(await app.ClientFor("kyf.landraetin"), id, "release");
+
+        var html = await (await app.CreateClient().GetAsync("/vorlagen?q=sonnentau")).Content.ReadAsStringAsync();
+        Assert.Contains("<mark>Sonnentau</mark>", html);
+        Assert.Contains("&lt;b&gt;im&lt;/b&gt;", html); // the text around the mark stays encoded
+        var bad = await app.CreateClient().GetAsync("/vorlagen?q=" + Uri.EscapeDataString("* -"));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Der Suchbegriff enth", await bad.Content.ReadAsStringAsync()); // "ä" is encoded as a character reference
+    }
+
+    [ProviderFact]
     public async Task Bad_search_input_is_a_400_problem_never_a_500()
     {
         var anonymous = app.CreateClient();
