@@ -114,6 +114,10 @@ internal static class ApiBenchmark
             $"/api/papers?organizationId={a.KreistagId}&paperType=Beschlussvorlage&year=2015", options, round);
         await MeasureAsync(figures, $"status rejected, page 20, anonymous, {n}", a.Anonymous, get, "/api/papers?status=rejected&page=20", options, round);
         await MeasureAsync(figures, $"q= rare word, anonymous, {n}", a.Anonymous, get, $"/api/papers?q={ArchiveDatabase.RareWord}", options, round);
+        // search: two words (a rare one with a common one), in titles and in the Anlagen's texts; and two common words (most papers match).
+        await MeasureAsync(figures, $"search two words (title), anonymous, {n}", a.Anonymous, get, $"/api/papers?q=Sanierung%20{ArchiveDatabase.RareWord}", options, round);
+        await MeasureAsync(figures, $"search two words (Anlagen), clerk, {n}", a.Clerk, get, $"/api/papers?q={ArchiveDatabase.AnlageWord}%20Radweg", options, round);
+        await MeasureAsync(figures, $"search two common words, anonymous, {n}", a.Anonymous, get, "/api/papers?q=Radweg%20Photovoltaik", options, round);
         await MeasureAsync(figures, $"Meine Aufgaben, clerk ({ArchiveDatabase.OpenPapers(a.Size):N0} open), {n}", a.Clerk, get, "/api/tasks", options, round);
         await MeasureAsync(figures, $"Meine Aufgaben, chair, {n}", a.Chair, get, "/api/tasks", options, round);
         if (a.ArchivedPaperId > 0)

@@ -15,8 +15,10 @@ namespace Vorlagen.Benchmarks.Api;
 /// </summary>
 internal static class ArchiveDatabase
 {
-    private const int GeneratorVersion = 2;
+    private const int GeneratorVersion = 3;
     public const string RareWord = "Fledermausquartier";
+    /// <summary>In the text of one Anlage per 1,000 (the search measurement's word found only in Anlagen).</summary>
+    public const string AnlageWord = "Blindschleiche";
     public const string Clerk = "kyf.clerk";
 
     /// <summary>The clerk's open drafts (Meine Aufgaben): 1,000 beside large archives, fewer in the small one.</summary>
@@ -120,6 +122,24 @@ internal static class ArchiveDatabase
             ["votes_no"] = "@no", ["votes_abstain"] = "@abstain", ["votes_recused"] = "@recused", ["recorded_at"] = "@recordedAt",
             ["recorded_by"] = "@recordedBy", ["created_at"] = "@instant", ["updated_at"] = "@instant",
         });
+        // Every fifth archived paper has an Anlage 1 with 300 words of extracted text (20,000 beside 100,000 papers).
+        var contents = Prepared(connection, transaction, "file_contents", new Dictionary<string, string>
+        {
+            ["sha256"] = "@sha", ["size"] = "@size", ["mime_type"] = "'application/pdf'", ["text_status"] = "'extracted'",
+            ["extracted_text"] = "@text", ["created_at"] = "@instant",
+        });
+        var files = Prepared(connection, transaction, "files", new Dictionary<string, string>
+        {
+            ["id"] = "@id", ["body_id"] = "@body", ["owner_kind"] = "'paper'", ["owner_id"] = "@paper", ["role"] = "'anlage'", ["number"] = "1",
+            ["title"] = "@title", ["is_public"] = "@public", ["version"] = "1", ["created_at"] = "@instant", ["created_by"] = "'Kreistagsbüro'",
+            ["updated_at"] = "@instant", ["updated_by"] = "'Kreistagsbüro'",
+        });
+        var versions = Prepared(connection, transaction, "file_versions", new Dictionary<string, string>
+        {
+            ["file_id"] = "@file", ["version"] = "1", ["sha256"] = "@sha", ["file_name"] = "'anlage.pdf'", ["created_at"] = "@instant",
+            ["created_by"] = "'Kreistagsbüro'",
+        });
+        var firstFileId = 1 + Scalar(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM files");
         var firstId = 1 + Scalar(connection, transaction, "SELECT COALESCE(MAX(id), 0) FROM papers");
         var start = new DateOnly(1990, 1, 1);
         var days = new DateOnly(2025, 12, 31).DayNumber - start.DayNumber;
@@ -146,6 +166,19 @@ internal static class ArchiveDatabase
             Set(papers, "@released", withdrawnEarly ? null : dateText); Set(papers, "@releasedAt", withdrawnEarly ? null : instant);
             Set(papers, "@decidedNonPublic", status != "withdrawn" && !kreistagPublic ? 1 : 0);
             papers.ExecuteNonQuery();
+            if (i % 5 == 0)
+            {
+                var sha = Convert.ToHexStringLower(SHA256.HashData(BitConverter.GetBytes((long)id)));
+                var text = Text.Words(i * 13 + 5, 300) + (i % 5_000 == 0 ? $" Gutachten zur {AnlageWord} am Radweg." : "");
+                var fileId = firstFileId + i / 5;
+                Set(contents, "@sha", sha); Set(contents, "@size", text.Length * 4); Set(contents, "@text", text); Set(contents, "@instant", instant);
+                contents.ExecuteNonQuery();
+                Set(files, "@id", fileId); Set(files, "@body", body.Id); Set(files, "@paper", id); Set(files, "@title", "Anlage zu " + Text.Title(i + 1));
+                Set(files, "@public", isPublic ? 1 : 0); Set(files, "@instant", instant);
+                files.ExecuteNonQuery();
+                Set(versions, "@file", fileId); Set(versions, "@sha", sha); Set(versions, "@instant", instant);
+                versions.ExecuteNonQuery();
+            }
 
             var steps = new[]
             {

@@ -93,8 +93,10 @@ public static partial class ListPapers
     /// </summary>
     public static (string Filter, string Rank) Search(SearchQuery search, string provider, bool signedIn, DynamicParameters args)
     {
-        var filter = " AND (" + search.Predicate(provider, SearchQuery.Scope.Public, args, "SqPublic") +
-            (signedIn ? " OR ((@AllBodies = 1 OR p.body_id = @FullBodyId) AND " + search.Predicate(provider, SearchQuery.Scope.All, args, "SqAll") + ")" : "") + ")";
+        // One id list (the papers found, never a scan of all papers): the office's hits in the restricted column join it.
+        var filter = " AND p.id IN (" + search.Ids(provider, SearchQuery.Scope.Public, args, "SqPublic") +
+            (signedIn ? " UNION SELECT sp.id FROM papers sp WHERE (@AllBodies = 1 OR sp.body_id = @FullBodyId) AND sp.id IN (" +
+                search.Ids(provider, SearchQuery.Scope.All, args, "SqAll") + ")" : "") + ")";
         var rank = "(CASE WHEN " + search.Predicate(provider, SearchQuery.Scope.Heading, args, "SqHeading") + " THEN 0 WHEN " +
             search.Predicate(provider, SearchQuery.Scope.Paper, args, "SqPaper") + " THEN 1 ELSE 2 END)";
         return (filter, rank);

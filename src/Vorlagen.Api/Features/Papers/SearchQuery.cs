@@ -59,13 +59,16 @@ public sealed partial record SearchQuery(IReadOnlyList<SearchQuery.Term> Terms)
     /// An SQL condition on <c>p.id</c>: every term occurs in the columns of <paramref name="scope"/>. Binds its
     /// parameters as <c>@{name}…</c> in <paramref name="args"/>.
     /// </summary>
-    public string Predicate(string provider, Scope scope, DynamicParameters args, string name)
+    public string Predicate(string provider, Scope scope, DynamicParameters args, string name) => $"p.id IN ({Ids(provider, scope, args, name)})";
+
+    /// <summary>A subquery of the ids of the papers where every term occurs in the columns of <paramref name="scope"/>.</summary>
+    public string Ids(string provider, Scope scope, DynamicParameters args, string name)
     {
         switch (provider)
         {
             case DatabaseOptions.PostgreSql:
                 args.Add(name, TsQuery(scope));
-                return $"p.id IN (SELECT ps.paper_id FROM paper_search ps WHERE ps.document @@ to_tsquery('simple', @{name}))";
+                return $"SELECT ps.paper_id FROM paper_search ps WHERE ps.document @@ to_tsquery('simple', @{name})";
             case DatabaseOptions.SqlServer:
                 var columns = Columns(scope);
                 var conditions = Terms.Select((t, i) =>
@@ -73,10 +76,10 @@ public sealed partial record SearchQuery(IReadOnlyList<SearchQuery.Term> Terms)
                     args.Add($"{name}_{i}", "% " + string.Join(' ', t.Words) + (t.Prefix ? "%" : " %"));
                     return "(" + string.Join(" OR ", columns.Select(c => $"ps.{c} LIKE @{name}_{i}")) + ")";
                 });
-                return $"p.id IN (SELECT ps.paper_id FROM paper_search ps WHERE {string.Join(" AND ", conditions)})";
+                return $"SELECT ps.paper_id FROM paper_search ps WHERE {string.Join(" AND ", conditions)}";
             default:
                 args.Add(name, Fts5(scope));
-                return $"p.id IN (SELECT rowid FROM paper_search_fts WHERE paper_search_fts MATCH @{name})";
+                return $"SELECT rowid FROM paper_search_fts WHERE paper_search_fts MATCH @{name}";
         }
     }
 
