@@ -193,6 +193,23 @@ public sealed class ArchiveScaleTests(ArchiveScaleTests.App app) : IClassFixture
         }
     }
 
+    /// <summary>A search starts from the full-text index's ids (public and, for the office, restricted), never from every paper.</summary>
+    [Theory]
+    [InlineData("anonymous|")]
+    [InlineData("member|status=decided")]
+    [InlineData("office|year")]
+    public void Search_starts_from_the_full_text_index(string spec)
+    {
+        if (app.Provider != DatabaseOptions.Sqlite) return; // EXPLAIN QUERY PLAN is SQLite's
+        var (args, query) = Shape(spec);
+        var (filter, rank) = ListPapers.Search(SearchQuery.Parse("Fledermaus \"Schloss Sanierung\""), DatabaseOptions.Sqlite,
+            !spec.StartsWith("anonymous", StringComparison.Ordinal), args);
+        var plan = Plan(ListPapers.Columns + ListPapers.Where(query) + filter + " ORDER BY " + rank + ", p.paper_date DESC, p.id DESC {{Page}}", args);
+        Assert.True(plan.Any(line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal))
+            && plan.Any(line => line.StartsWith("SEARCH p USING INTEGER PRIMARY KEY", StringComparison.Ordinal))
+            && !plan.Any(line => line == "SCAN p" || line.StartsWith("SCAN p ", StringComparison.Ordinal)), string.Join("\n", plan));
+    }
+
     [Fact]
     public void Meine_Aufgaben_reads_the_open_papers_through_the_status_index()
     {
