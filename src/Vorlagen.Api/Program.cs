@@ -23,6 +23,7 @@ if (JournalCommandLine.IsCommand(args))
 }
 // First, so scheme and client address are the real ones for everything after (cookies, HSTS, rate limits).
 app.UseReverseProxy();
+app.UseRequestLogging();
 app.UseSecurityHeaders();
 // Pages get the German error page (outermost); the API branch answers first with ProblemDetails.
 // (Re-execution only works on the main pipeline: a UseWhen branch has no router.)

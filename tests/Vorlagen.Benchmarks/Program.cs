@@ -8,6 +8,17 @@ if (args is ["soak", ..])
     Environment.ExitCode = await Soak.RunAsync(args[1..]);
     return;
 }
+// `api [--quick]`: the Release server over HTTP on 1k/100k/1M-paper archives against floors (see Api/ApiBenchmark.cs).
+if (args is ["api", ..])
+{
+    Environment.ExitCode = await Vorlagen.Benchmarks.Api.ApiBenchmark.RunAsync(args[1..]);
+    return;
+}
+if (args is ["bare-app", ..])
+{
+    await Vorlagen.Benchmarks.Api.BareApp.RunAsync(args[1..]);
+    return;
+}
 
 // Prints transitions per second of a 10-step wait/resume workflow (WaitForAction × 10), in memory
 // and persisted to a temp SQLite file: median of several measured runs after one warm-up run.

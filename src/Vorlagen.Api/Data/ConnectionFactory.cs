@@ -19,11 +19,22 @@ public sealed class ConnectionFactory
         _options = options;
         DapperSetup.Register();
         Dialect = SqlDialect.For(options.Provider);
-        if (options.Provider == DatabaseOptions.Sqlite) EnsureSqliteFolder(options.ConnectionString);
+        if (options.Provider == DatabaseOptions.Sqlite)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+            WriteGate = new SemaphoreSlim(1, 1);
+        }
     }
 
     public SqlDialect Dialect { get; }
     public string Provider => _options.Provider;
+
+    /// <summary>
+    /// SQLite has one writer at a time and makes the others poll (busy_timeout sleeps up to 100 ms between tries). This
+    /// process is SQLite's only app, so its writers queue here instead: in order, without sleeping and without holding a
+    /// thread while they wait. Null for server databases, which lock rows.
+    /// </summary>
+    public SemaphoreSlim? WriteGate { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

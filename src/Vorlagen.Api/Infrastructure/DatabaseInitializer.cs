@@ -27,6 +27,8 @@ public sealed class DatabaseInitializer(
             await seeder.SeedAsync(paths.Seed, cancellationToken);
         await CreateBootstrapAdminAsync(cancellationToken);
         await PublishWorkflowsAsync(cancellationToken);
+        if (await Features.Papers.SearchIndex.FillMissingAsync(factory, cancellationToken) is > 0 and var indexed)
+            logger.LogInformation("Indexed {Count} papers for search", indexed);
     }
 
     /// <summary>Every workflows/*.json is validated (an invalid file stops start-up) and versioned when it changed.</summary>

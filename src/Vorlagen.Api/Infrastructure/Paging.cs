@@ -1,9 +1,16 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 
 namespace Vorlagen.Api.Infrastructure;
 
-/// <summary>One page of a list in a stable order.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+/// <summary>
+/// One page of a list in a stable order. Long lists (papers) may set <paramref name="TotalIsEstimate"/> (then
+/// <paramref name="Total"/> is a lower bound: counting further would cost more than the page) and <paramref name="Next"/>, the
+/// cursor of the following page (<c>after=</c>); both are left out of the JSON when unset.
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TotalIsEstimate = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next = null)
 {
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;

@@ -7,7 +7,8 @@ namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
 /// One database transaction per command; queries run without one. Any exception rolls back; a
-/// faulted workflow run is then recorded as an incident in a fresh transaction. A request with an
+/// faulted workflow run is then recorded as an incident in a fresh transaction. Commands marked <see cref="IWritesLate"/>
+/// begin their transaction at their first write (reads and checks hold no lock) and may commit before reading the response. A request with an
 /// <c>Idempotency-Key</c> claims the key first in the same transaction, and <see cref="IdempotencyFilter"/>
 /// commits once the response is stored beside the effect.
 /// </summary>
@@ -18,10 +19,22 @@ public sealed class TransactionBehavior<TRequest, TResponse>(DbSession session, 
     {
         if (request is not ICommand<TResponse>) return await next();
 
-        await session.BeginAsync(cancellationToken);
+        bool commitLater;
+        if (request is IWritesLate)
+        {
+            // The key is claimed as the first write of the transaction the handler begins at its first write.
+            commitLater = idempotency?.Current is not null;
+            session.CommitsWithResponse = commitLater;
+            session.DeferBegin(commitLater ? (s, ct) => idempotency!.ClaimAsync(s, ct) : null);
+        }
+        else
+        {
+            await session.BeginAsync(cancellationToken);
+            commitLater = false;
+        }
         try
         {
-            var commitLater = idempotency is not null && await idempotency.ClaimAsync(session, cancellationToken);
+            if (request is not IWritesLate) commitLater = idempotency is not null && await idempotency.ClaimAsync(session, cancellationToken);
             var response = await next();
             if (!commitLater) await session.EndAsync(commit: true, cancellationToken);
             return response;

@@ -14,6 +14,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     public DateOnly Today => BerlinTime.Today(clock);
     public IReadOnlyList<MyTasks.TaskItem> Tasks { get; private set; } = [];
     public IReadOnlyList<Features.People.MembershipDto> Memberships { get; private set; } = [];
+    /// <summary>All of the caller's tasks; the page shows the most urgent <see cref="PagedList{T}.MaxPageSize"/>.</summary>
+    public int TaskTotal { get; private set; }
     public PagedList<PaperSummaryDto>? Latest { get; private set; }
 
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
@@ -28,8 +30,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     {
         if (caller.IsAuthenticated)
         {
-            var list = await mediator.Send(new MyTasks.Query(), ct);
-            (Tasks, Memberships) = (list.Items, list.Memberships);
+            var tasks = await mediator.Send(new MyTasks.Query(), ct);
+            (Tasks, Memberships, TaskTotal) = (tasks.Items, tasks.Memberships, tasks.Total);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else

@@ -36,6 +36,8 @@ public interface IWorkflowUnitOfWork : IAsyncDisposable
     Task<IReadOnlyList<Bookmark>> ListBookmarksByInstanceAsync(string instanceId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(string name, string correlationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationAsync(string correlationId, CancellationToken cancellationToken);
+    /// <summary>The bookmarks of many correlations in a few queries (lists such as Meine Aufgaben).</summary>
+    Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationsAsync(IReadOnlyCollection<string> correlationIds, CancellationToken cancellationToken);
     Task<IReadOnlyList<Bookmark>> ListDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<WorkflowExecutionLogRecord>> ListJournalAsync(string instanceId, CancellationToken cancellationToken);

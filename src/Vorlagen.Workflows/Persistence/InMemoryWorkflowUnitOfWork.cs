@@ -62,6 +62,12 @@ internal sealed class InMemoryWorkflowUnitOfWork(InMemoryWorkflowStore store) : 
     public Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationAsync(string correlationId, CancellationToken cancellationToken) =>
         Bookmarks(b => b.CorrelationId == correlationId);
 
+    public Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationsAsync(IReadOnlyCollection<string> correlationIds, CancellationToken cancellationToken)
+    {
+        var ids = correlationIds.ToHashSet(StringComparer.Ordinal);
+        return Bookmarks(b => b.CorrelationId is { } id && ids.Contains(id));
+    }
+
     public Task<IReadOnlyList<Bookmark>> ListDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<Bookmark>>(() => [.. store.Bookmarks.Values
             .Where(b => b.DueAt <= now && store.Instances[b.InstanceId].SubStatus != WorkflowSubStatus.Faulted)

@@ -45,6 +45,21 @@ internal sealed partial class SqlWorkflowUnitOfWork
     public async Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationAsync(string correlationId, CancellationToken cancellationToken) =>
         await QueryAsync(WorkflowSql.SelectBookmarksByCorrelationSql, new { CorrelationId = correlationId }, RowMapper.Bookmark, cancellationToken);
 
+    public async Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationsAsync(IReadOnlyCollection<string> correlationIds, CancellationToken cancellationToken)
+    {
+        const int chunk = 500; // SQL Server allows 2,100 parameters per command
+        var bookmarks = new List<Bookmark>();
+        foreach (var ids in correlationIds.Distinct(StringComparer.Ordinal).Chunk(chunk))
+        {
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < ids.Length; i++) parameters.Add("C" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+            var list = string.Join(", ", ids.Select((_, i) => "@C" + i.ToString(CultureInfo.InvariantCulture)));
+            bookmarks.AddRange(await QueryAsync(WorkflowSql.SelectBookmarksByCorrelationsPrefix + "(" + list + ") ORDER BY created_at, id", parameters,
+                RowMapper.Bookmark, cancellationToken));
+        }
+        return bookmarks;
+    }
+
     public async Task<IReadOnlyList<Bookmark>> ListDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         await QueryAsync(
             WorkflowSql.SelectDueBookmarksSql,

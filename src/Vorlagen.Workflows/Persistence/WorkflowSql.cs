@@ -80,6 +80,10 @@ public static class WorkflowSql
         "SELECT " + BookmarkColumns + " FROM workflow_bookmarks " +
         "WHERE name = @Name AND correlation_id = @CorrelationId ORDER BY created_at, id";
 
+    /// <summary>Followed by the list of correlation parameters <c>(@C0, @C1, …)</c>.</summary>
+    public const string SelectBookmarksByCorrelationsPrefix =
+        "SELECT " + BookmarkColumns + " FROM workflow_bookmarks WHERE correlation_id IN ";
+
     public const string SelectBookmarksByCorrelationSql =
         "SELECT " + BookmarkColumns + " FROM workflow_bookmarks WHERE correlation_id = @CorrelationId ORDER BY created_at, id";
 

@@ -23,6 +23,9 @@ public interface IWorkflowRuntime
     Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(string correlationId, CancellationToken cancellationToken);
     Task<IReadOnlyList<Bookmark>> GetOpenBookmarksAsync(string correlationId, CancellationToken cancellationToken);
 
+    /// <summary>The open bookmarks of many correlations at once, by correlation id.</summary>
+    Task<ILookup<string, Bookmark>> GetOpenBookmarksAsync(IReadOnlyCollection<string> correlationIds, CancellationToken cancellationToken);
+
     /// <summary>The WaitForAction actions the actor's role may take now on the correlation (the paper).</summary>
     Task<IReadOnlyList<AvailableAction>> GetAvailableActionsAsync(string correlationId, WorkflowActor actor, CancellationToken cancellationToken);
 

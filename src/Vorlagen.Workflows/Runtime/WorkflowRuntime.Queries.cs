@@ -30,6 +30,13 @@ public sealed partial class WorkflowRuntime
         return await unit.ListBookmarksByCorrelationAsync(correlationId, cancellationToken);
     }
 
+    public async Task<ILookup<string, Bookmark>> GetOpenBookmarksAsync(IReadOnlyCollection<string> correlationIds, CancellationToken cancellationToken)
+    {
+        if (correlationIds.Count == 0) return Array.Empty<Bookmark>().ToLookup(b => b.CorrelationId ?? "", StringComparer.Ordinal);
+        await using var unit = await store.BeginAsync(cancellationToken);
+        return (await unit.ListBookmarksByCorrelationsAsync(correlationIds, cancellationToken)).ToLookup(b => b.CorrelationId ?? "", StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<AvailableAction>> GetAvailableActionsAsync(
         string correlationId, WorkflowActor actor, CancellationToken cancellationToken)
     {

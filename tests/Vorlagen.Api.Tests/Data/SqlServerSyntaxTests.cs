@@ -59,6 +59,22 @@ public sealed class SqlServerSyntaxTests
         AssertParses(dialect.Render("SELECT p.id FROM papers p WHERE {{Lower:p.title}} LIKE @Pattern ESCAPE '!'"), "Lower token");
     }
 
+    /// <summary>The search SQL is built per query (terms, caller); on SQL Server it is LIKE over the folded word columns.</summary>
+    [Fact]
+    public void The_search_queries_parse_as_TSql()
+    {
+        var search = Vorlagen.Api.Features.Papers.SearchQuery.Parse("Integr \"kreis tag\" 2021/7/401 ä");
+        var args = new Dapper.DynamicParameters();
+        var (filter, rank) = Vorlagen.Api.Features.Papers.ListPapers.Search(search, DatabaseOptions.SqlServer, signedIn: true, args);
+        Assert.Contains("LIKE @SqAll_1", filter);
+        Assert.Equal("% kreis tag %", args.Get<string>("SqAll_1"));
+        Assert.Equal("% integr%", args.Get<string>("SqPublic_0"));
+        var dialect = new SqlServerDialect();
+        AssertParses(dialect.Render(Vorlagen.Api.Features.Papers.ListPapers.Columns + Vorlagen.Api.Features.Papers.PaperSql.VisibleFilter + filter +
+            " AND (" + rank + " > @KeyRank OR (" + rank + " = @KeyRank" + Vorlagen.Api.Features.Papers.ListPapers.FromKeyFilter + "))" +
+            " ORDER BY " + rank + ", p.paper_date DESC, p.id DESC {{Page}}"), "search page");
+    }
+
     [Fact]
     public void The_parser_rejects_broken_sql()
     {

@@ -28,6 +28,9 @@ public sealed class PausingWorkflowStore(IWorkflowStore inner, Func<Task> before
         }
 
         public Task CommitAsync(CancellationToken ct) => inner.CommitAsync(ct);
+
+        public Task<IReadOnlyList<Bookmark>> ListBookmarksByCorrelationsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+            inner.ListBookmarksByCorrelationsAsync(ids, ct);
         public ValueTask DisposeAsync() => inner.DisposeAsync();
         public Task<WorkflowDefinitionVersion?> FindLatestDefinitionAsync(string id, CancellationToken ct) => inner.FindLatestDefinitionAsync(id, ct);
         public Task<WorkflowDefinitionVersion?> FindPublishedDefinitionAsync(string id, CancellationToken ct) => inner.FindPublishedDefinitionAsync(id, ct);

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 
@@ -49,6 +50,7 @@ public static class ReplaceFile
             }, db.Transaction, cancellationToken: cancellationToken));
             if (changed == 0) throw new PreconditionFailedException(current.File.Version + 1);
             await FileRows.InsertVersionAsync(db, command.FileId, current.File.Version + 1, command.File, now, caller.DisplayName, cancellationToken);
+            await SearchIndex.RefreshAsync(db, current.File.OwnerId, cancellationToken);
             return await files.ReadAsync(command.FileId, cancellationToken);
         }
     }

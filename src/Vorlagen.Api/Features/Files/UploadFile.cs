@@ -57,6 +57,7 @@ public static class UploadFile
                 IsPublic = command.Public ?? paper.Paper.IsPublic, Now = now, Actor = caller.DisplayName,
             }, db.Transaction, cancellationToken: cancellationToken));
             await FileRows.InsertVersionAsync(db, id, 1, command.File, now, caller.DisplayName, cancellationToken);
+            await SearchIndex.RefreshAsync(db, command.PaperId, cancellationToken);
             return await files.ReadAsync(id, cancellationToken);
         }
     }

@@ -19,6 +19,10 @@ public static class ConsultationResults
         "votes_entitled = @Entitled, votes_yes = @Yes, votes_no = @No, votes_abstain = @Abstain, votes_recused = @Recused, " +
         "resolution_text = @ResolutionText, referred_to_organization_id = @ReferredTo, recorded_at = @Now, recorded_by = @Actor " +
         "WHERE id = @Id AND status = 'pending'";
+    /// <summary>Keeps <c>papers.decided_non_public</c> (see <see cref="PaperSql.HiddenDecision"/>) true to the consultations.</summary>
+    public const string MarkDecidedNonPublicSql =
+        "UPDATE papers SET decided_non_public = 1 WHERE id = @PaperId AND decided_non_public = 0 AND EXISTS (" +
+        "SELECT 1 FROM consultations c WHERE c.id = @Id AND c.role = 'beschliessend' AND c.status = 'done' AND c.is_public = 0)";
     public const string RedateSql = "UPDATE consultations SET planned_date = COALESCE(@PlannedDate, planned_date) WHERE id = @Id AND status = 'pending'";
     // Two steps, because SQLite checks UNIQUE (paper_id, position) row by row.
     public const string ShiftOutSql = "UPDATE consultations SET position = -position - @By WHERE paper_id = @PaperId AND position > @After";
@@ -47,8 +51,11 @@ public static class ConsultationResults
             ReferredTo = referredTo?.Id ?? handOverTo, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.LabelFor(role, caller.DisplayName)})",
         }, db.Transaction, cancellationToken: cancellationToken));
         if (stored == 0) throw new ConflictException("already_recorded", "Für diese Beratung wurde inzwischen bereits ein Ergebnis erfasst.");
+        await db.Connection.ExecuteAsync(new CommandDefinition(MarkDecidedNonPublicSql, new { consultation.PaperId, consultation.Id },
+            db.Transaction, cancellationToken: cancellationToken));
         if (referredTo is not null) await InsertReferralAsync(db, consultation, referredTo, cancellationToken);
         if (handOverTo is { } kreistag) await InsertHandOverAsync(db, consultation, kreistag, cancellationToken);
+        await SearchIndex.RefreshAsync(db, consultation.PaperId, cancellationToken);
     }
 
     /// <summary>The Kreistag decides in place of the Ausschuss: its beschließend consultation comes next.</summary>

@@ -73,6 +73,7 @@ public static class CreatePaper
                 SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
             }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, id, steps, cancellationToken);
+            await SearchIndex.RefreshAsync(db, id, cancellationToken);
 
             var instanceId = await workflow.StartAsync(id, caller, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(SetInstanceSql, new { Id = id, InstanceId = instanceId }, db.Transaction, cancellationToken: cancellationToken));

@@ -46,6 +46,7 @@ public static class DeletePaper
             }
             await db.Connection.ExecuteAsync(new CommandDefinition(PaperEditing.DeleteConsultationsSql, new { PaperId = paper.Id }, db.Transaction,
                 cancellationToken: cancellationToken));
+            await db.Connection.ExecuteAsync(new CommandDefinition(SearchIndex.DeleteSql, new { paper.Id }, db.Transaction, cancellationToken: cancellationToken));
             if (await db.Connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { paper.Id, paper.Version }, db.Transaction,
                     cancellationToken: cancellationToken)) == 0)
                 throw new ConflictException("concurrent_change", "Die Vorlage wurde gerade von jemand anderem geändert. Bitte laden Sie sie neu.");

@@ -27,8 +27,13 @@ public static class PaperActing
             $"Die Aktion „{action}“ ist im Status „{PaperStatuses.Label(shown)}“ nicht möglich. Möglich ist: {Describe(allowed)}.", allowed);
     }
 
+    /// <summary>
+    /// The first write of an action or result: begins the write transaction (reads and checks ran before it) and claims the
+    /// version the checks saw, so a change in between is a conflict, never a double transition.
+    /// </summary>
     public static async Task ClaimVersionAsync(DbSession db, PaperRow paper, Caller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await db.BeginWriteAsync(cancellationToken);
         var changed = await db.Connection.ExecuteAsync(new CommandDefinition(PerformAction.TouchSql, new
         {
             paper.Id, paper.Version, Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,

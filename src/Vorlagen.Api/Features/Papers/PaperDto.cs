@@ -17,4 +17,15 @@ public sealed record PaperDto(
 /// <summary>A Vorlage in lists: no long texts; <see cref="Version"/> null as in <see cref="PaperDto"/>.</summary>
 public sealed record PaperSummaryDto(
     long Id, long BodyId, string Reference, string PaperType, string Title, DateOnly Date, string Originator, bool Public,
-    string Status, string StatusLabel, int? Version);
+    string Status, string StatusLabel, int? Version,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    SearchSnippet? Snippet = null);
+
+/// <summary>
+/// Where a search (<c>q</c>) matched: the field (<c>title</c>, <c>reference</c>, <c>originator</c>, <c>legalBasis</c>,
+/// <c>consultedWith</c>, <c>proposal</c>, <c>reasoning</c>, <c>result</c>, <c>file</c>) with a German label, an excerpt of
+/// its text and the matched words in it (<see cref="SnippetMark.Start"/> and length in <see cref="Text"/>).
+/// </summary>
+public sealed record SearchSnippet(string Field, string Label, string Text, IReadOnlyList<SnippetMark> Marks);
+
+public sealed record SnippetMark(int Start, int Length);

@@ -34,6 +34,24 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         return ToDto(loaded, actions);
     }
 
+    /// <summary>
+    /// Many papers as <see cref="ReadAsync"/> reads one, in three queries however many there are: <paramref name="papersSql"/>
+    /// selects <see cref="PaperRow"/> columns (those left out stay empty), <paramref name="consultationsSql"/> their consultations (both filtered by
+    /// <see cref="PaperSql.VisibleFilter"/> with <see cref="PaperAccess.FilterArgs"/> in <paramref name="args"/>), then all open bookmarks.
+    /// </summary>
+    public async Task<IReadOnlyList<PaperDto>> ReadManyAsync(string papersSql, string consultationsSql, object args, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var papers = (await connection.QueryAsync<PaperRow>(new CommandDefinition(papersSql, args, db.Transaction, cancellationToken: cancellationToken))).ToList();
+        if (papers.Count == 0) return [];
+        var consultations = (await connection.QueryAsync<ConsultationRow>(new CommandDefinition(consultationsSql, args, db.Transaction,
+            cancellationToken: cancellationToken))).ToLookup(c => c.PaperId);
+        var loaded = papers.Select(p => new Loaded(p, [.. consultations[p.Id].OrderBy(c => c.Position)]))
+            .Where(l => PaperAccess.CanSee(caller, l.Paper, l.Consultations)).ToList();
+        var bookmarks = await workflow.OpenBookmarksAsync(loaded.Select(l => l.Paper.Id).ToList(), cancellationToken);
+        return [.. loaded.Select(l => ToDto(l, PaperWorkflow.AvailableActions(l, bookmarks[PaperWorkflow.CorrelationId(l.Paper.Id)], caller)))];
+    }
+
     private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions)
     {
         var p = loaded.Paper;

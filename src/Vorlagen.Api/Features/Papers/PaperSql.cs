@@ -13,7 +13,8 @@ public static class PaperSql
 
     public const string PaperByIdSql = SelectPaperSql + " WHERE p.id = @Id";
 
-    public const string ConsultationsOfPaperSql =
+    /// <summary>Consultations with their Gremium names; a query adds WHERE and ORDER BY.</summary>
+    public const string SelectConsultationsSql =
         "SELECT c.id AS Id, c.paper_id AS PaperId, c.position AS Position, c.organization_id AS OrganizationId, o.name AS OrganizationName, o.kind AS OrganizationKind, o.active AS OrganizationActive, " +
         "c.role AS Role, c.is_public AS IsPublic, c.planned_date AS PlannedDate, c.status AS Status, c.outcome AS Outcome, " +
         "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
@@ -21,16 +22,29 @@ public static class PaperSql
         "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy, " +
         "c.objected_consultation_id AS ObjectedConsultationId " +
         "FROM consultations c JOIN organizations o ON o.id = c.organization_id " +
-        "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id WHERE c.paper_id = @Id ORDER BY c.position";
+        "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id";
+
+    public const string ConsultationsOfPaperSql = SelectConsultationsSql + " WHERE c.paper_id = @Id ORDER BY c.position";
+
+    /// <summary>
+    /// A decision the caller may not know: a non-public beschließend consultation the caller may not see has a result.
+    /// <c>decided_non_public</c> (maintained on write) marks the few papers where the caller's Gremien matter at all.
+    /// Same parameters as <see cref="VisibleFilter"/>.
+    /// </summary>
+    public const string HiddenDecision =
+        "(p.decided_non_public = 1 AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
+        "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 " +
+        "AND NOT EXISTS (SELECT 1 FROM " + GremiumRightsSubquery + " dr WHERE dr.organization_id = dc.organization_id)))";
+
+    /// <summary>The statuses that would reveal a decision (<see cref="PaperStatuses.RevealDecision"/>) as an SQL list.</summary>
+    public const string RevealDecisionList = "('adopted', 'rejected', 'signed', 'objected_again', 'set_aside')";
 
     /// <summary>
     /// The status as the caller may see it (<see cref="PaperStatuses.Decided"/> when a non-public
     /// beschließend consultation the caller may not see decided it); same parameters as <see cref="VisibleFilter"/>.
     /// </summary>
     public const string ShownStatus =
-        "(CASE WHEN p.status IN ('adopted', 'rejected', 'signed', 'objected_again', 'set_aside') AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
-        "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 " +
-        "AND NOT EXISTS (SELECT 1 FROM " + GremiumRightsSubquery + " dr WHERE dr.organization_id = dc.organization_id)) THEN 'decided' ELSE p.status END)";
+        "(CASE WHEN p.status IN " + RevealDecisionList + " AND " + HiddenDecision + " THEN 'decided' ELSE p.status END)";
 
     /// <summary>
     /// The Gremien where @UserId has chair or member rights on @GrantsOn: the current memberships of the user's person

@@ -35,11 +35,26 @@ public sealed class PaperWorkflow(IWorkflowRuntime runtime)
     public async Task<IReadOnlyList<string>> AvailableActionsAsync(PaperReader.Loaded paper, Caller caller, CancellationToken cancellationToken)
     {
         if (!caller.BelongsTo(paper.Paper.BodyId) || caller.UserId is null) return [];
-        var correlation = CorrelationId(paper.Paper.Id);
+        return AvailableActions(paper, await runtime.GetOpenBookmarksAsync(CorrelationId(paper.Paper.Id), cancellationToken), caller);
+    }
+
+    /// <summary>The open bookmarks of many papers in one go, by <see cref="CorrelationId"/>.</summary>
+    public Task<ILookup<string, Bookmark>> OpenBookmarksAsync(IReadOnlyCollection<long> paperIds, CancellationToken cancellationToken) =>
+        runtime.GetOpenBookmarksAsync([.. paperIds.Select(CorrelationId)], cancellationToken);
+
+    /// <summary>
+    /// <see cref="AvailableActionsAsync"/> from the paper's open bookmarks (oldest first), read by the caller: a list
+    /// (Meine Aufgaben) reads the bookmarks of all its papers at once.
+    /// </summary>
+    public static IReadOnlyList<string> AvailableActions(PaperReader.Loaded paper, IEnumerable<Bookmark> openBookmarks, Caller caller)
+    {
+        if (!caller.BelongsTo(paper.Paper.BodyId) || caller.UserId is null) return [];
+        var bookmarks = openBookmarks.ToList();
+        var waits = bookmarks.Where(b => b.Name == WaitForActionPayload.BookmarkName).Select(b => WaitForActionPayload.FromJson(b.Payload)).ToList();
         var actions = new List<string>();
         foreach (var role in caller.Roles)
-            actions.AddRange((await runtime.GetAvailableActionsAsync(correlation, Actor(caller, role), cancellationToken)).Select(a => a.Action));
-        if (await WaitingConsultationAsync(paper, cancellationToken) is { } waiting && RoleForResult(caller, waiting) is not null)
+            foreach (var wait in waits) actions.AddRange(wait.ActionsFor(role));
+        if (Waiting(paper, bookmarks) is { } waiting && RoleForResult(caller, waiting) is not null)
             actions.Add(RecordResultAction);
         return [.. actions.Distinct()];
     }
@@ -67,10 +82,12 @@ public sealed class PaperWorkflow(IWorkflowRuntime runtime)
     /// <summary>The consultation whose result the workflow waits for, with the roles the definition allows to record it.</summary>
     public sealed record WaitingConsultation(long ConsultationId, long OrganizationId, string OrganizationKind, IReadOnlyList<string> AllowedRoles);
 
-    public async Task<WaitingConsultation?> WaitingConsultationAsync(PaperReader.Loaded paper, CancellationToken cancellationToken)
+    public async Task<WaitingConsultation?> WaitingConsultationAsync(PaperReader.Loaded paper, CancellationToken cancellationToken) =>
+        Waiting(paper, await runtime.GetOpenBookmarksAsync(CorrelationId(paper.Paper.Id), cancellationToken));
+
+    private static WaitingConsultation? Waiting(PaperReader.Loaded paper, IEnumerable<Bookmark> openBookmarks)
     {
-        var bookmark = (await runtime.GetOpenBookmarksAsync(CorrelationId(paper.Paper.Id), cancellationToken))
-            .FirstOrDefault(b => b.Name == CouncilActivityTypes.ConsultationResultBookmark);
+        var bookmark = openBookmarks.FirstOrDefault(b => b.Name == CouncilActivityTypes.ConsultationResultBookmark);
         if (bookmark is null) return null;
         var id = bookmark.Payload["consultationId"]!.GetValue<long>();
         var organizationId = bookmark.Payload["organizationId"]!.GetValue<long>();

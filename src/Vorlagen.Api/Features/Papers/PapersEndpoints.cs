@@ -39,8 +39,8 @@ public static class PapersEndpoints
     }
 
     private static Task<PagedList<PaperSummaryDto>> List(IMediator mediator, CancellationToken ct, long? bodyId, string? status,
-        long? organizationId, string? q, int? year, string? paperType, int page = 1, int pageSize = PagedList<PaperSummaryDto>.DefaultPageSize) =>
-        mediator.Send(new ListPapers.Query(bodyId, status, organizationId, q, year, page, pageSize, paperType), ct);
+        long? organizationId, string? q, int? year, string? paperType, string? after, int page = 1, int pageSize = PagedList<PaperSummaryDto>.DefaultPageSize) =>
+        mediator.Send(new ListPapers.Query(bodyId, status, organizationId, q, year, page, pageSize, paperType, after), ct);
 
     private static async Task<IResult> Get(IMediator mediator, HttpContext http, long id, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public static class PerformAction
 {
     public static readonly string[] Actions = ["submit", "release", "return", "withdraw", "sign", "object", "set_aside"];
 
-    public sealed record Command(long PaperId, string Action, string? Comment, DateOnly? Date, int? ExpectedVersion) : ICommand<PaperDto>;
+    public sealed record Command(long PaperId, string Action, string? Comment, DateOnly? Date, int? ExpectedVersion) : ICommand<PaperDto>, IWritesLate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -65,6 +65,7 @@ public static class PerformAction
                 ["rehearingOrganizationId"] = rehearingOrganization,
             };
             await workflow.ActAsync(command.PaperId, command.Action, input, caller, role, cancellationToken);
+            await db.CompleteWritesAsync(cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);
         }
     }

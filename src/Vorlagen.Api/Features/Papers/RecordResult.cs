@@ -19,7 +19,7 @@ namespace Vorlagen.Api.Features.Papers;
 public static class RecordResult
 {
     public sealed record Command(long PaperId, long ConsultationId, int? ExpectedVersion, DateOnly? Date, string? Outcome, VotesInput? Votes,
-        string? Majority, bool SecondSession, string? ResolutionText, long? ReferredToOrganizationId, DateOnly? PlannedDate) : ICommand<PaperDto>;
+        string? Majority, bool SecondSession, string? ResolutionText, long? ReferredToOrganizationId, DateOnly? PlannedDate) : ICommand<PaperDto>, IWritesLate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -92,6 +92,7 @@ public static class RecordResult
             var payload = Payload(command, consultation, check);
             payload["rehearingOverrun"] = PaperRules.Overrun(await rules.RehearingDeadlineAsync(loaded, consultation, cancellationToken), command.Date.Value);
             await workflow.ResumeResultAsync(command.PaperId, consultation.Id, payload, caller, role, cancellationToken);
+            await db.CompleteWritesAsync(cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);
         }
 

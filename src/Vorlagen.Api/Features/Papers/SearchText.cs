@@ -11,11 +11,11 @@ namespace Vorlagen.Api.Features.Papers;
 /// accents dropped (ä→a, é→e), ß→ss, and the transliterations ae/oe/ue → a/o/u. Folding the spelled-out
 /// form too ("Mauer" → "maur") can join words that differ only there, a false positive a search list
 /// tolerates; folding only ä→ae instead would miss "kyffhauser", the spelling people type without umlauts.
+/// The search index (<see cref="SearchIndex"/>) and every query (<see cref="SearchQuery"/>) fold with <see cref="Fold"/>;
+/// <c>papers.search_text</c> (migration 0011) is still written but no longer read.
 /// </summary>
 public static class SearchText
 {
-    public const int MaxWords = 8;
-
     public const string MissingSql = "SELECT id AS Id, reference AS Reference, title AS Title, originator AS Originator, legal_basis AS LegalBasis, " +
         "consulted_with AS ConsultedWith, proposal AS Proposal, reasoning AS Reasoning FROM papers WHERE search_text IS NULL";
     public const string SetSql = "UPDATE papers SET search_text = @SearchText WHERE id = @Id";
@@ -34,10 +34,6 @@ public static class SearchText
     /// <summary>What a paper is found by: number, title, Einreicher and its texts.</summary>
     public static string Of(string reference, string? title, string? originator, string? legalBasis, string? consultedWith, string? proposal, string? reasoning) =>
         Fold(string.Join('\n', new[] { reference, title, originator, legalBasis, consultedWith, proposal, reasoning }.Where(t => !string.IsNullOrEmpty(t))));
-
-    /// <summary>The folded words of a query, each to be found somewhere in the text (any order, any field).</summary>
-    public static IReadOnlyList<string> Words(string? query) =>
-        string.IsNullOrWhiteSpace(query) ? [] : [.. query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Fold).Where(w => w.Length > 0).Distinct()];
 
     private sealed record Row(long Id, string Reference, string? Title, string? Originator, string? LegalBasis, string? ConsultedWith, string? Proposal, string? Reasoning);
 

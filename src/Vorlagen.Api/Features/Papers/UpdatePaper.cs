@@ -76,6 +76,7 @@ public static class UpdatePaper
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             await db.Connection.ExecuteAsync(new CommandDefinition(PaperEditing.DeleteConsultationsSql, new { PaperId = command.Id }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, command.Id, steps, cancellationToken);
+            await SearchIndex.RefreshAsync(db, command.Id, cancellationToken);
             return await reader.ReadAsync(command.Id, cancellationToken);
         }
     }

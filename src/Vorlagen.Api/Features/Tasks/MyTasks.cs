@@ -1,3 +1,5 @@
+using Dapper;
+using FluentValidation;
 using MediatR;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Papers;
@@ -10,16 +12,22 @@ namespace Vorlagen.Api.Features.Tasks;
 
 /// <summary>
 /// What waits for the signed-in user: drafts to submit, Vorlagen to release, results to record and
-/// decisions to sign. Built from the same list and detail queries as the API; a paper is a task
+/// decisions to sign. The open papers are read in three queries (papers, consultations, bookmarks) and paged here; a paper is a task
 /// exactly when its <see cref="PaperDto.AvailableActions"/> offer the step, so the workflow
 /// definition stays the only place that says who does what.
 /// </summary>
 public static class MyTasks
 {
-    public sealed record Query : IRequest<TaskList>;
+    /// <summary>One page of the caller's tasks, most urgent first.</summary>
+    public sealed record Query(int Page = 1, int PageSize = PagedList<TaskItem>.MaxPageSize) : IRequest<TaskList>;
 
     /// <param name="Memberships">the caller's current memberships (Gremien and Fraktion), from the linked person; empty without one.</param>
-    public sealed record TaskList(IReadOnlyList<TaskItem> Items, IReadOnlyList<MembershipDto> Memberships);
+    public sealed record TaskList(IReadOnlyList<TaskItem> Items, IReadOnlyList<MembershipDto> Memberships, int Page = 1, int PageSize = PagedList<TaskItem>.MaxPageSize, int Total = 0);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => this.ValidPaging(q => q.Page, q => q.PageSize);
+    }
 
     /// <param name="Kind">draft, release, result or sign.</param>
     /// <param name="Due">the date that matters: the next session, or a statutory deadline (then <paramref name="DueCitation"/> is set):
@@ -33,40 +41,33 @@ public static class MyTasks
     public const string Result = "result";
     public const string Sign = "sign";
 
-    private const int PageSize = 200;
-    private const int MaxPages = 5;
-    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted, PaperStatuses.ObjectedAgain];
+    // The open papers of the caller's body that the caller may see; "+p.body_id" keeps the planner on the status index
+    // (a handful of open papers) instead of the body's whole archive.
+    private const string OpenWhere = " WHERE p.status IN ('draft', 'submitted', 'in_deliberation', 'adopted', 'objected_again') " +
+        "AND (@BodyId IS NULL OR +p.body_id = @BodyId) AND " + PaperSql.VisibleFilter;
+    // Without the long texts (a task shows none of them): PaperRow keeps them empty.
+    public const string OpenPapersSql =
+        "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, p.paper_date AS PaperDate, " +
+        "p.originator AS Originator, p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, " +
+        "p.workflow_instance_id AS WorkflowInstanceId, p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, " +
+        "p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy FROM papers p" + OpenWhere;
+    public const string OpenConsultationsSql = PaperSql.SelectConsultationsSql + " WHERE c.paper_id IN (SELECT p.id FROM papers p" + OpenWhere + ")";
 
-    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PeopleReader people, TimeProvider clock) : IRequestHandler<Query, TaskList>
+    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader, PeopleReader people, TimeProvider clock) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
         public async Task<TaskList> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (caller.UserId is not { } userId) return new TaskList([], []);
+            if (caller.UserId is not { } userId) return new TaskList([], [], query.Page, query.PageSize, 0);
+            var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
+            args.Add("BodyId", caller.BodyId);
             var items = new List<TaskItem>();
-            foreach (var status in OpenStatuses)
-            {
-                foreach (var summary in await OpenPapersAsync(status, cancellationToken))
-                {
-                    var paper = await mediator.Send(new GetPaper.Query(summary.Id), cancellationToken);
-                    if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
-                }
-            }
-            return new TaskList([.. items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal)],
-                await people.CurrentMembershipsAsync(userId, BerlinTime.Today(clock), cancellationToken));
-        }
-
-        private async Task<List<PaperSummaryDto>> OpenPapersAsync(string status, CancellationToken cancellationToken)
-        {
-            var papers = new List<PaperSummaryDto>();
-            for (var page = 1; page <= MaxPages; page++)
-            {
-                var list = await mediator.Send(new ListPapers.Query(caller.BodyId, status, null, null, null, page, PageSize), cancellationToken);
-                papers.AddRange(list.Items);
-                if (page * PageSize >= list.Total) break;
-            }
-            return papers;
+            foreach (var paper in await reader.ReadManyAsync(OpenPapersSql, OpenConsultationsSql, args, cancellationToken))
+                if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
+            var sorted = items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal).ThenBy(t => t.PaperId);
+            return new TaskList([.. sorted.Skip(PagingRules.Offset(query.Page, query.PageSize)).Take(query.PageSize)],
+                await people.CurrentMembershipsAsync(userId, BerlinTime.Today(clock), cancellationToken), query.Page, query.PageSize, items.Count);
         }
 
         private async Task<TaskItem?> TaskForAsync(PaperDto paper, CancellationToken cancellationToken)
@@ -81,9 +82,10 @@ public static class MyTasks
                     : Item(Result, $"Erneut beschließen nach Widerspruch: {next.OrganizationName}", paper, next.Id, next.OrganizationName, rehearing.Due,
                         $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
             }
+            // Only a draft changed since it was created (version 1) can have been returned.
             if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
                 return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null)
-                    with { Note = await ReturnNoteAsync(paper.Id, cancellationToken) };
+                    with { Note = paper.Version > 1 ? await ReturnNoteAsync(paper.Id, cancellationToken) : null };
             if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
                 return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
             if (paper.Status == PaperStatuses.ObjectedAgain && (actions.Contains("sign") || actions.Contains("set_aside")))

@@ -36,8 +36,18 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : UiPageM
         Seite = Math.Clamp(Seite, 1, PagingRules.MaxPage);
         Bodies = (await mediator.Send(new ListBodies.Query(1, PagedList<BodyDto>.MaxPageSize), ct)).Items;
         Organizations = (await mediator.Send(new ListOrganizations.Query(null, 1, PagedList<OrganizationDto>.MaxPageSize), ct)).Items;
-        Result = await mediator.Send(new ListPapers.Query(BodyId, Empty(Status), OrganizationId, Empty(Q), Year, Seite, PageSize, Empty(Type)), ct);
+        try
+        {
+            Result = await mediator.Send(new ListPapers.Query(BodyId, Empty(Status), OrganizationId, Empty(Q), Year, Seite, PageSize, Empty(Type)), ct);
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            // A search without words or with too many: the page says why instead of failing.
+            SearchError = string.Join(" ", e.Errors.Select(f => f.ErrorMessage).Distinct());
+        }
     }
+
+    public string? SearchError { get; private set; }
 
     public Dictionary<string, string?> RouteFor(int page) => new()
     {
