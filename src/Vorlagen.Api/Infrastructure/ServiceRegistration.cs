@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
+        services.AddSingleton<Vorlagen.Api.Features.Meetings.MeetingRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
