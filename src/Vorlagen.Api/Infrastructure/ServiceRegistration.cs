@@ -51,6 +51,8 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddSingleton<Vorlagen.Api.Features.Meetings.MeetingRules>();
+        services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));
+        services.AddSingleton<Vorlagen.Api.Features.Meetings.InvitationMailer>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();

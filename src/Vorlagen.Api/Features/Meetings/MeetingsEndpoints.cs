@@ -11,6 +11,8 @@ public static class MeetingsEndpoints
     public sealed record OrderRequest(IReadOnlyList<ReorderAgenda.Item>? Items);
     public sealed record PostponeRequest(long TargetMeetingId);
     public sealed record StatusRequest(string? Status, DateOnly? NewDate, string? Reason);
+    public sealed record InvitationRequest(bool? Supplement, bool? Urgent, string? UrgencyReason, string? Channel);
+    public sealed record NoticeRequest(int? FullDays, string? Citation);
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
@@ -42,6 +44,11 @@ public static class MeetingsEndpoints
         meetings.MapPost("{id:long}/status", async (IMediator m, HttpContext http, long id, StatusRequest r, CancellationToken ct) =>
             Ok(http, await m.Send(new ChangeMeetingStatus.Command(id, r.Status, r.NewDate, r.Reason), ct)))
             .WithName("ChangeMeetingStatus").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/invitations", async (IMediator m, HttpContext http, long id, InvitationRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new SendInvitations.Command(id, r.Supplement ?? false, r.Urgent ?? false, r.UrgencyReason, r.Channel), ct)))
+            .WithName("SendInvitations").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("notice-settings/{bodyId:long}", (IMediator m, long bodyId, NoticeRequest r, CancellationToken ct) =>
+            m.Send(new NoticeSettings.Command(bodyId, r.FullDays, r.Citation), ct)).WithName("SetNoticeSettings").RequireAuthorization();
         meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))
             .WithName("GetMeetingHistory").RequireAuthorization();
     }
