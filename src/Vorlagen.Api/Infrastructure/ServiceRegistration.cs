@@ -76,6 +76,8 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToFolder("/Vorlagen");
             o.Conventions.AllowAnonymousToFolder("/Personen");
             o.Conventions.AllowAnonymousToFolder("/Gremien");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Index");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Details");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

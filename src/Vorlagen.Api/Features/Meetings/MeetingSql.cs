@@ -88,7 +88,11 @@ public static class MeetingSql
         public string SentBy { get; init; } = "";
     }
 
-    public sealed record NoticeSettingRow(int FullDays, string Citation);
+    public sealed record NoticeSettingRow
+    {
+        public int FullDays { get; init; }
+        public string Citation { get; init; } = "";
+    }
 
     public static async Task<MeetingRow?> FindAsync(DbSession db, long id, CancellationToken ct)
     {

@@ -49,6 +49,10 @@ public static class MeetingsEndpoints
             .WithName("SendInvitations").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         meetings.MapPut("notice-settings/{bodyId:long}", (IMediator m, long bodyId, NoticeRequest r, CancellationToken ct) =>
             m.Send(new NoticeSettings.Command(bodyId, r.FullDays, r.Citation), ct)).WithName("SetNoticeSettings").RequireAuthorization();
+        meetings.MapGet("calendar.ics", async (IMediator m, long? bodyId, long? organizationId, CancellationToken ct) =>
+            Results.Text(await m.Send(new MeetingCalendar.Query(bodyId, organizationId), ct), "text/calendar; charset=utf-8")).WithName("MeetingCalendar");
+        meetings.MapGet("{id:long}/due-consultations", (IMediator m, long id, CancellationToken ct) => m.Send(new ListDueConsultations.Query(id), ct))
+            .WithName("ListDueConsultations").RequireAuthorization();
         meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))
             .WithName("GetMeetingHistory").RequireAuthorization();
     }

@@ -153,19 +153,27 @@ public sealed class InvitationTests(MailApp app) : IClassFixture<MailApp>
         await _papers.ActAsync(clerk, secret, "submit");
         var paper = await _papers.ActAsync(landraetin, secret, "release");
         var (_, open) = await _papers.InDeliberationAsync("2021/7/P01");
+        // Not yet published: the public neither sees the meeting nor gets its id from the Beratungsfolge.
         var id = await Meeting(Today.AddDays(20), "eroeffnung");
         await _clerk.PostAsJsonAsync($"/api/meetings/{id}/agenda-items", new { consultationId = PaperApi.ConsultationId(open, 1) });
         var full = await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/agenda-items", new { consultationId = PaperApi.ConsultationId(paper, 1) })).ReadJson();
         Assert.Contains(full.GetProperty("agendaItems").EnumerateArray(), i => i.GetProperty("number").GetString() == "N 1" && i.GetProperty("title").GetString() == Marker);
+        var anonymous = app.CreateClient();
+        Assert.False((await _papers.GetAsync(anonymous, PaperApi.Id(open))).GetProperty("consultations").EnumerateArray().First().TryGetProperty("meetingId", out _));
+        Assert.DoesNotContain($"meeting-{id}@", await (await anonymous.GetAsync($"/api/meetings/calendar.ics?organizationId={Ausschuss}")).Content.ReadAsStringAsync());
         await Invite(id, new { channel = "post" });
 
-        var anonymous = app.CreateClient();
-        var urls = new[] { $"/api/meetings/{id}", $"/api/meetings?bodyId={app.BodyId("kyffhaeuserkreis")}", $"/api/meetings?organizationId={Ausschuss}" };
+        var urls = new[]
+        {
+            $"/api/meetings/{id}", $"/api/meetings?bodyId={app.BodyId("kyffhaeuserkreis")}", $"/api/meetings?organizationId={Ausschuss}",
+            $"/api/meetings/calendar.ics?bodyId={app.BodyId("kyffhaeuserkreis")}", $"/api/meetings/calendar.ics?organizationId={Ausschuss}",
+            $"/sitzungen/{id}", "/sitzungen", $"/vorlagen/{PaperApi.Id(open)}",
+        };
         foreach (var url in urls)
         {
             var response = await anonymous.GetAsync(url);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var text = await response.Content.ReadAsStringAsync();
+            var text = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("\r\n ", "");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {text}");
             Assert.DoesNotContain("GEHEIM-MARKER", text);
             Assert.DoesNotContain("2021/7/N01", text);
         }
@@ -174,11 +182,45 @@ public sealed class InvitationTests(MailApp app) : IClassFixture<MailApp>
         Assert.Equal(("nichtöffentlicher Teil", JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null),
             (reduced.GetProperty("title").GetString(), reduced.GetProperty("number").ValueKind, reduced.GetProperty("paperId").ValueKind, reduced.GetProperty("consultationId").ValueKind));
         Assert.False(shown.TryGetProperty("invitations", out _));
+        // Unfolded (RFC 5545 folds lines at 75 octets).
+        var ics = (await (await anonymous.GetAsync($"/api/meetings/calendar.ics?organizationId={Ausschuss}")).Content.ReadAsStringAsync()).Replace("\r\n ", "");
+        Assert.Contains($"UID:meeting-{id}@vorlagen", ics);
+        Assert.Contains("Integrationskonzept Kyffhäuserkreis 2020", ics);
+        Assert.Contains("nichtöffentlicher Teil", ics);
+        var page = WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/sitzungen/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains("Integrationskonzept Kyffhäuserkreis 2020", page);
+        Assert.Contains("nichtöffentlicher Teil", page);
+        Assert.DoesNotContain("Für das Kreistagsbüro", page);
+        Assert.Equal(id, (await _papers.GetAsync(anonymous, PaperApi.Id(open))).GetProperty("consultations").EnumerateArray().First().GetProperty("meetingId").GetInt64());
 
         // A member of the Ausschuss sees the non-public part.
         var chair = await app.ClientFor("kyf.chair.soziales");
         Assert.Contains(Marker, await (await chair.GetAsync($"/api/meetings/{id}")).Content.ReadAsStringAsync());
         var stranger = await app.ClientFor("kyf.chair.wirtschaft");
         Assert.DoesNotContain("GEHEIM-MARKER", await (await stranger.GetAsync($"/api/meetings/{id}")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_office_pages_show_the_planning_and_the_printable_einladung()
+    {
+        var id = await Meeting(Today.AddDays(9), "eroeffnung", "schliessung");
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await (await browser.GetAsync("/anmelden")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = await browser.PostAsync("/anmelden", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = "kyf.clerk", ["Password"] = "demo", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var planning = await browser.GetAsync($"/sitzungen/{id}/planung");
+        Assert.Equal(HttpStatusCode.OK, planning.StatusCode);
+        var html = WebUtility.HtmlDecode(await planning.Content.ReadAsStringAsync());
+        Assert.Contains("Einladung versenden", html);
+        Assert.Contains("§ 35 Abs. 2 ThürKO", html);
+        var print = WebUtility.HtmlDecode(await (await browser.GetAsync($"/sitzungen/{id}/einladung")).Content.ReadAsStringAsync());
+        Assert.Contains("Öffentlicher Teil", print);
+        Assert.Contains("Schließung der Sitzung", print);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync($"/sitzungen/{id}/planung")).StatusCode);
     }
 }
