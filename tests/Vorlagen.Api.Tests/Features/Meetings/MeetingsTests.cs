@@ -161,4 +161,28 @@ public sealed class MeetingsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("KT/009/2021", list.GetProperty("items").EnumerateArray().Single().GetProperty("number").GetString());
         await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/agenda-items", new { templateKey = "eroeffnung" })).AssertProblem(409, "agenda_closed");
     }
+
+    [Fact]
+    public async Task Sachsen_leaves_the_ladungsfrist_to_the_geschaeftsordnung_which_the_body_sets()
+    {
+        var erz = app.BodyId("erzgebirgskreis");
+        var erzClerk = await app.ClientFor("erz.clerk");
+        var kreistag = app.OrganizationId("erzgebirgskreis", "Kreistag");
+        var created = await erzClerk.PostAsJsonAsync("/api/meetings", new { organizationId = kreistag, date = Today.AddDays(30).ToString("yyyy-MM-dd") });
+        var meeting = await created.ReadJson();
+        var notice = meeting.GetProperty("notice");
+        Assert.Equal((JsonValueKind.Null, "undetermined", true), (notice.GetProperty("fullDays").ValueKind, notice.GetProperty("verdict").GetString(), notice.GetProperty("wordingVerified").GetBoolean()));
+        Assert.Equal("§ 32 Abs. 3 Satz 1 und 2 SächsLKrO", notice.GetProperty("citation").GetString());
+
+        await (await erzClerk.PutAsJsonAsync($"/api/meetings/notice-settings/{erz}", new { fullDays = 7, citation = "§ 4 Abs. 2 GeschO" })).AssertProblem(403, "forbidden");
+        var admin = await app.ClientFor("admin");
+        await (await admin.PutAsJsonAsync($"/api/meetings/notice-settings/{erz}", new { fullDays = -1, citation = "" })).AssertProblem(400, "validation");
+        Assert.Equal(0, Count("meeting_notice_settings"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/meetings/notice-settings/{erz}", new { fullDays = 7, citation = "§ 4 Abs. 2 GeschO Kreistag" })).StatusCode);
+
+        notice = (await (await erzClerk.GetAsync($"/api/meetings/{Id(meeting)}")).ReadJson()).GetProperty("notice");
+        Assert.Equal((7, true, "§ 4 Abs. 2 GeschO Kreistag"), (notice.GetProperty("fullDays").GetInt32(), notice.GetProperty("setByBody").GetBoolean(), notice.GetProperty("bodyCitation").GetString()));
+        Assert.Equal(Today.AddDays(22).ToString("yyyy-MM-dd"), notice.GetProperty("latestReceipt").GetString());
+        Assert.Contains("#", app.Scalar<string>("SELECT updated_by FROM meeting_notice_settings WHERE body_id = @erz", new { erz }));
+    }
 }
