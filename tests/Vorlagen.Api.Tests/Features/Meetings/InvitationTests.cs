@@ -61,7 +61,7 @@ public sealed class InvitationTests(MailApp app) : IClassFixture<MailApp>
             "WHERE m.organization_id = @Ausschuss AND m.start_date <= @Date AND COALESCE(m.end_date, t.end_date) >= @Date ORDER BY p.id",
             new { Ausschuss, Date = date.ToString("yyyy-MM-dd") }).ToList();
         Assert.True(persons.Count > 3);
-        connection.Execute("UPDATE persons SET email = NULL WHERE id IN @persons", new { persons });
+        foreach (var person in persons) connection.Execute("UPDATE persons SET email = NULL WHERE id = @person", new { person });
         var addresses = persons.Take(3).Select(p => $"person{p}@kyffhaeuser.example").ToList();
         for (var i = 0; i < 3; i++) connection.Execute("UPDATE persons SET email = @email WHERE id = @id", new { email = addresses[i], id = persons[i] });
         return addresses;
