@@ -220,6 +220,10 @@ public sealed class InvitationTests(MailApp app) : IClassFixture<MailApp>
         var print = WebUtility.HtmlDecode(await (await browser.GetAsync($"/sitzungen/{id}/einladung")).Content.ReadAsStringAsync());
         Assert.Contains("Öffentlicher Teil", print);
         Assert.Contains("Schließung der Sitzung", print);
+        // Meine Aufgaben: the office sees the last day to send the Einladung by the slowest channel (post: received on the third day; four full days, Thüringen).
+        var tasks = WebUtility.HtmlDecode(await (await browser.GetAsync("/")).Content.ReadAsStringAsync());
+        Assert.Contains("Nächste Sitzungen", tasks);
+        Assert.Contains($"Einladung versenden bis: <strong>{Today.AddDays(9 - 5 - 3):dd.MM.yyyy}</strong>", tasks);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
             .GetAsync($"/sitzungen/{id}/planung")).StatusCode);
     }
