@@ -54,12 +54,15 @@ public sealed class SmtpSink : IDisposable
 
     public IReadOnlyList<string> Recipients => [.. Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address))];
 
+    /// <summary>Stops the server; safe to call twice (the factory disposes synchronously and asynchronously).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         try { _running.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-        _stop.Dispose();
     }
+
+    private int _disposed;
 
     private sealed class Store(SmtpSink sink) : MessageStore
     {

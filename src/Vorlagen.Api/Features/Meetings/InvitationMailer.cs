@@ -52,9 +52,14 @@ public sealed class InvitationMailer(MailOptions options)
             message.Subject = mails[i].Subject;
             message.Body = new TextPart("plain") { Text = mails[i].Text };
             try { await client.SendAsync(message, cancellationToken); }
-            catch (Exception e) when (e is SmtpCommandException or ParseException or FormatException) { errors[i] = e.Message; }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                errors[i] = e.Message;
+                if (!client.IsConnected) { for (var j = i + 1; j < mails.Count; j++) errors[j] = $"Verbindung zum SMTP-Server verloren: {e.Message}"; return errors; }
+            }
         }
-        await client.DisconnectAsync(true, cancellationToken);
+        try { await client.DisconnectAsync(true, cancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException) { /* every mail was handed over; a failed QUIT changes nothing */ }
         return errors;
     }
 }
