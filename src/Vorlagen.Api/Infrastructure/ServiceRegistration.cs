@@ -50,6 +50,9 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
+        services.AddSingleton<Vorlagen.Api.Features.Meetings.MeetingRules>();
+        services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));
+        services.AddSingleton<Vorlagen.Api.Features.Meetings.InvitationMailer>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
@@ -73,6 +76,8 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToFolder("/Vorlagen");
             o.Conventions.AllowAnonymousToFolder("/Personen");
             o.Conventions.AllowAnonymousToFolder("/Gremien");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Index");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Details");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

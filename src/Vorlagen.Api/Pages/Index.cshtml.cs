@@ -1,4 +1,5 @@
 using MediatR;
+using Vorlagen.Api.Features.Meetings;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tasks;
 using Vorlagen.Api.Infrastructure;
@@ -18,6 +19,10 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     public int TaskTotal { get; private set; }
     public PagedList<PaperSummaryDto>? Latest { get; private set; }
 
+    /// <summary>Coming sessions: for the office every session of the body (with the last day to send the Einladung while planned),
+    /// for Kreisräte the published sessions of their Gremien.</summary>
+    public IReadOnlyList<(MeetingSummaryDto Meeting, DateOnly? InviteBy)> Sessions { get; private set; } = [];
+
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
     [
         (MyTasks.Result, "Ergebnisse erfassen", "Keine Beratungsergebnisse zu erfassen."),
@@ -32,6 +37,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
         {
             var tasks = await mediator.Send(new MyTasks.Query(), ct);
             (Tasks, Memberships, TaskTotal) = (tasks.Items, tasks.Memberships, tasks.Total);
+            Sessions = await SessionsAsync(ct);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else
@@ -39,5 +45,23 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
             Latest = await mediator.Send(new ListPapers.Query(null, null, null, null, null, 1, 10), ct);
             ViewData["Title"] = "Start";
         }
+    }
+
+    private async Task<IReadOnlyList<(MeetingSummaryDto, DateOnly?)>> SessionsAsync(CancellationToken ct)
+    {
+        if (caller.BodyId is not { } body) return [];
+        var office = MeetingAccess.IsOffice(caller, body);
+        var gremien = Memberships.Select(m => m.OrganizationId).ToHashSet();
+        var coming = (await mediator.Send(new ListMeetings.Query(body, null, Today, null, 1, 20), ct)).Items
+            .Where(m => office || gremien.Contains(m.OrganizationId)).Take(10).ToList();
+        var result = new List<(MeetingSummaryDto, DateOnly?)>();
+        foreach (var m in coming)
+        {
+            DateOnly? inviteBy = null;
+            if (office && m.Status is MeetingStatuses.Planned or MeetingStatuses.Postponed)
+                inviteBy = (await mediator.Send(new GetMeeting.Query(m.Id), ct)).Notice?.LatestDispatch.Values.Where(d => d is not null).Min();
+            result.Add((m, inviteBy));
+        }
+        return result;
     }
 }

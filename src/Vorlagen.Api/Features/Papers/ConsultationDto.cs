@@ -9,7 +9,8 @@ namespace Vorlagen.Api.Features.Papers;
 public sealed record ConsultationDto(
     long Id, int Position, long OrganizationId, string OrganizationName, string Role, string RoleLabel, bool Public,
     string PublicLabel, DateOnly? PlannedDate, string Status, string StatusLabel, ConsultationResultDto? Result, bool Restricted,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RehearingOf = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RehearingOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MeetingId = null);
 
 public sealed record ConsultationResultDto(
     string Outcome, string OutcomeLabel, DateOnly? Date, VotesDto? Votes, string? Majority,

@@ -76,7 +76,9 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         return new ConsultationDto(c.Id, c.Position, c.OrganizationId, c.OrganizationName, c.Role, role, c.IsPublic,
             // Without the result, a held non-public session still shows when it met (public knowledge), not the stale plan.
             c.IsPublic ? "öffentlich" : "nichtöffentlich", details ? Date(c.PlannedDate) : Date(c.ResultDate ?? c.PlannedDate), c.Status, status,
-            details && c.Outcome is not null ? Result(c) : null, Restricted: !details, rehearingOf);
+            details && c.Outcome is not null ? Result(c) : null, Restricted: !details, rehearingOf,
+            // The Sitzung is linked for the office at once, for everyone else once it is published.
+            c.MeetingId is not null && (caller.SeesAllOf(bodyId) || c.MeetingPublishedAt is not null) ? c.MeetingId : null);
     }
 
     private static ConsultationResultDto Result(ConsultationRow c)

@@ -54,4 +54,8 @@ public sealed record ConsultationRow
     public string? ReferredToOrganizationName { get; init; }
     public string? RecordedBy { get; init; }
     public long? ObjectedConsultationId { get; init; }
+
+    /// <summary>The Sitzung whose agenda holds this consultation (meetings area), and when that Sitzung was published.</summary>
+    public long? MeetingId { get; init; }
+    public string? MeetingPublishedAt { get; init; }
 }

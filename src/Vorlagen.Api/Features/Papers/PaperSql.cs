@@ -20,7 +20,9 @@ public static class PaperSql
         "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
         "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
         "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy, " +
-        "c.objected_consultation_id AS ObjectedConsultationId " +
+        "c.objected_consultation_id AS ObjectedConsultationId, " +
+        "(SELECT MIN(ai.meeting_id) FROM agenda_items ai WHERE ai.consultation_id = c.id) AS MeetingId, " +
+        "(SELECT MIN(am.published_at) FROM agenda_items ai JOIN meetings am ON am.id = ai.meeting_id WHERE ai.consultation_id = c.id) AS MeetingPublishedAt " +
         "FROM consultations c JOIN organizations o ON o.id = c.organization_id " +
         "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id";
 

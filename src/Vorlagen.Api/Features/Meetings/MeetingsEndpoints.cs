@@ -1,0 +1,61 @@
+using MediatR;
+using Vorlagen.Api.Infrastructure;
+
+namespace Vorlagen.Api.Features.Meetings;
+
+/// <summary>/api/meetings: Sitzungen, their Tagesordnung, status and invitations. Reads filtered by visibility, writes by the office.</summary>
+public static class MeetingsEndpoints
+{
+    public sealed record MeetingRequest(long OrganizationId, string? Number, DateOnly? Date, string? StartTime, string? EndTime, string? Room, string? Address, bool? Public);
+    public sealed record AgendaItemRequest(long? ConsultationId, string? TemplateKey);
+    public sealed record OrderRequest(IReadOnlyList<ReorderAgenda.Item>? Items);
+    public sealed record PostponeRequest(long TargetMeetingId);
+    public sealed record StatusRequest(string? Status, DateOnly? NewDate, string? Reason);
+    public sealed record InvitationRequest(bool? Supplement, bool? Urgent, string? UrgencyReason, string? Channel);
+    public sealed record NoticeRequest(int? FullDays, string? Citation);
+
+    public static void MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/meetings").WithTags("Sitzungen");
+        meetings.MapGet("", (IMediator m, CancellationToken ct, long? bodyId, long? organizationId, DateOnly? from, DateOnly? to, int page = 1,
+            int pageSize = PagedList<MeetingSummaryDto>.DefaultPageSize) =>
+            m.Send(new ListMeetings.Query(bodyId, organizationId, from, to, page, pageSize), ct)).WithName("ListMeetings");
+        meetings.MapGet("{id:long}", async (IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        {
+            var meeting = await m.Send(new GetMeeting.Query(id), ct);
+            return HttpResults.OkWithETag(http, meeting, meeting.Version);
+        }).WithName("GetMeeting");
+        meetings.MapPost("", async (IMediator m, HttpContext http, MeetingRequest r, CancellationToken ct) =>
+        {
+            var created = await m.Send(new CreateMeeting.Command(r.OrganizationId, r.Number, r.Date, r.StartTime, r.EndTime, r.Room, r.Address, r.Public ?? true), ct);
+            http.Response.Headers.ETag = HttpResults.ETag(created.Version);
+            return Results.Created($"/api/meetings/{created.Id}", created);
+        }).WithName("CreateMeeting").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/agenda-items", async (IMediator m, HttpContext http, long id, AgendaItemRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new AddAgendaItem.Command(id, r.ConsultationId, r.TemplateKey), ct)))
+            .WithName("AddAgendaItem").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapDelete("{id:long}/agenda-items/{itemId:long}", async (IMediator m, HttpContext http, long id, long itemId, CancellationToken ct) =>
+            Ok(http, await m.Send(new RemoveAgendaItem.Command(id, itemId), ct))).WithName("RemoveAgendaItem").RequireAuthorization();
+        meetings.MapPut("{id:long}/agenda-order", async (IMediator m, HttpContext http, long id, OrderRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new ReorderAgenda.Command(id, r.Items), ct))).WithName("ReorderAgenda").RequireAuthorization();
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/postpone", async (IMediator m, HttpContext http, long id, long itemId, PostponeRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new PostponeAgendaItem.Command(id, itemId, r.TargetMeetingId), ct)))
+            .WithName("PostponeAgendaItem").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/status", async (IMediator m, HttpContext http, long id, StatusRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new ChangeMeetingStatus.Command(id, r.Status, r.NewDate, r.Reason), ct)))
+            .WithName("ChangeMeetingStatus").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/invitations", async (IMediator m, HttpContext http, long id, InvitationRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new SendInvitations.Command(id, r.Supplement ?? false, r.Urgent ?? false, r.UrgencyReason, r.Channel), ct)))
+            .WithName("SendInvitations").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("notice-settings/{bodyId:long}", (IMediator m, long bodyId, NoticeRequest r, CancellationToken ct) =>
+            m.Send(new NoticeSettings.Command(bodyId, r.FullDays, r.Citation), ct)).WithName("SetNoticeSettings").RequireAuthorization();
+        meetings.MapGet("calendar.ics", async (IMediator m, long? bodyId, long? organizationId, CancellationToken ct) =>
+            Results.Text(await m.Send(new MeetingCalendar.Query(bodyId, organizationId), ct), "text/calendar; charset=utf-8")).WithName("MeetingCalendar");
+        meetings.MapGet("{id:long}/due-consultations", (IMediator m, long id, CancellationToken ct) => m.Send(new ListDueConsultations.Query(id), ct))
+            .WithName("ListDueConsultations").RequireAuthorization();
+        meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))
+            .WithName("GetMeetingHistory").RequireAuthorization();
+    }
+
+    private static IResult Ok(HttpContext http, MeetingDto meeting) => HttpResults.OkWithETag(http, meeting, meeting.Version);
+}
