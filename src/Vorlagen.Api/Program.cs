@@ -1,6 +1,7 @@
 using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Health;
+using Vorlagen.Api.Features.OParl;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tallies;
@@ -26,6 +27,7 @@ app.UseWhen(ApiPaths.IsApi, api =>
     api.UseExceptionHandler();
     api.UseStatusCodePages();
 });
+app.UseOParlTransport();
 app.UseStaticFiles();
 app.UseBodySizeLimit();
 app.UseRateLimiter();
@@ -41,6 +43,7 @@ app.MapOrganizations();
 app.MapTallies();
 app.MapPapers();
 app.MapUsers().MapTasks();
+app.MapOParl();
 app.MapRazorPages();
 
 await app.RunAsync();

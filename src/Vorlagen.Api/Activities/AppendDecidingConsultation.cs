@@ -14,8 +14,8 @@ public sealed class AppendDecidingConsultation : Activity
         "WHERE paper_id = @PaperId AND role = 'beschliessend' ORDER BY position DESC";
     public const string MaxPositionSql = "SELECT MAX(position) FROM consultations WHERE paper_id = @PaperId";
     public const string InsertSql =
-        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status) " +
-        "VALUES (@PaperId, @Position, @OrganizationId, 'beschliessend', @IsPublic, NULL, 'pending')";
+        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status, created_at, updated_at) " +
+        "VALUES (@PaperId, @Position, @OrganizationId, 'beschliessend', @IsPublic, NULL, 'pending', @Now, @Now)";
 
     private sealed record DecidingRow
     {
@@ -34,7 +34,7 @@ public sealed class AppendDecidingConsultation : Activity
             cancellationToken: context.CancellationToken))).First();
         var position = await paper.Connection.ExecuteScalarAsync<int>(new CommandDefinition(MaxPositionSql, args, paper.Transaction,
             cancellationToken: context.CancellationToken)) + 1;
-        await paper.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new { paper.PaperId, Position = position, last.OrganizationId, last.IsPublic },
+        await paper.Connection.ExecuteAsync(new CommandDefinition(InsertSql, new { paper.PaperId, Position = position, last.OrganizationId, last.IsPublic, paper.Now },
             paper.Transaction, cancellationToken: context.CancellationToken));
         context.Complete();
     }
