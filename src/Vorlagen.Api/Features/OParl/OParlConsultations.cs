@@ -41,17 +41,17 @@ public static class OParlConsultations
         public long? ReferredToOrganizationId { get; init; }
     }
 
-    private const string FromSql =
+    private const string FromPublic =
         " FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE c.is_public = 1 AND " + OParlSql.PublicPaper;
-    private const string OfBodySql = "SELECT " + OParlSql.ConsultationColumns + FromSql + " AND p.body_id = @BodyId";
+    private const string OfBodySql = "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND p.body_id = @BodyId";
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
-    public const string ByIdSql = "SELECT " + OParlSql.ConsultationColumns + FromSql + " AND c.id = @Id";
+    public const string ByIdSql = "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND c.id = @Id";
 
     /// <summary>The public consultations of the papers with ids in [@FirstId, @LastId] (a page of papers), in Beratungsfolge order.</summary>
     public const string OfPapersSql =
-        "SELECT " + OParlSql.ConsultationColumns + FromSql + " AND c.paper_id >= @FirstId AND c.paper_id <= @LastId ORDER BY c.paper_id, c.position";
+        "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND c.paper_id >= @FirstId AND c.paper_id <= @LastId ORDER BY c.paper_id, c.position";
 
     private static readonly Dictionary<string, string> RoleNames = new()
     {
