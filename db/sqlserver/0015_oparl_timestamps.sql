@@ -8,3 +8,5 @@ ALTER TABLE papers ADD released_at NVARCHAR(40) NULL;
 GO
 UPDATE c SET created_at = p.created_at, updated_at = COALESCE(c.recorded_at, p.created_at) FROM consultations c JOIN papers p ON p.id = c.paper_id;
 UPDATE papers SET released_at = CONVERT(NVARCHAR(10), released_on, 23) + N'T00:00:00.0000000Z' WHERE released_on IS NOT NULL;
+-- OParl lists page through a body's papers in id order (keyset paging).
+CREATE INDEX ix_papers_body_id ON papers (body_id, id);

@@ -2,6 +2,12 @@ using System.Runtime.InteropServices;
 using Vorlagen.Benchmarks;
 using Vorlagen.Workflows.Persistence;
 
+if (args.FirstOrDefault() == "oparl")
+{
+    await OParlBenchmark.RunAsync();
+    return;
+}
+
 // Prints transitions per second of a 10-step wait/resume workflow (WaitForAction × 10), in memory
 // and persisted to a temp SQLite file: median of several measured runs after one warm-up run.
 const int MeasuredRuns = 5;

@@ -43,7 +43,8 @@ public static class OParlConsultations
 
     private const string FromPublic =
         " FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE c.is_public = 1 AND " + OParlSql.PublicPaper;
-    private const string OfBodySql = "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND p.body_id = @BodyId";
+    // "+p.body_id": no index on it, so SQLite walks consultations in id order (the page order) instead of sorting the whole body.
+    private const string OfBodySql = "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND +p.body_id = @BodyId";
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
