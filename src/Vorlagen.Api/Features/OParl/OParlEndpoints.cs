@@ -72,7 +72,7 @@ public static class OParlEndpoints
         MapObject(oparl, "consultation", (urls, id) => new OParlConsultations.Get(urls, id));
 
         // Anything else below /oparl: an OParl 404, not the HTML error page.
-        app.MapMethods("/oparl/{**rest}", [HttpMethods.Get, HttpMethods.Head], () => NotFound()).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/oparl/{**rest}", () => NotFound()).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 
