@@ -1,9 +1,11 @@
 using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.OParl;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Features.People;
 using Vorlagen.Api.Features.Tallies;
 using Vorlagen.Api.Features.Tasks;
 using Vorlagen.Api.Features.Users;
@@ -15,6 +17,11 @@ builder.AddVorlagen();
 builder.Services.AddReverseProxy(builder.Configuration);
 
 var app = builder.Build();
+if (JournalCommandLine.IsCommand(args))
+{
+    Environment.ExitCode = await JournalCommandLine.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 // First, so scheme and client address are the real ones for everything after (cookies, HSTS, rate limits).
 app.UseReverseProxy();
 app.UseSecurityHeaders();
@@ -40,10 +47,13 @@ app.MapOpenApi();
 app.MapAuth();
 app.MapBodies();
 app.MapOrganizations();
+app.MapPeople();
 app.MapTallies();
 app.MapPapers();
+app.MapFiles();
 app.MapUsers().MapTasks();
 app.MapOParl();
+app.MapJournal();
 app.MapRazorPages();
 
 await app.RunAsync();

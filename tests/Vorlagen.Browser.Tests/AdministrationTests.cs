@@ -38,23 +38,46 @@ public sealed class AdministrationTests(BrowserApp app) : BrowserTest(app), ICla
         await admin.GetByLabel("Benutzername").FillAsync("kyf.jha.vorsitz");
         await admin.GetByLabel("Angezeigter Name").FillAsync("Vorsitz Jugendhilfeausschuss");
         await admin.GetByLabel("Erstes Passwort").FillAsync("kurz");
-        await admin.GetByLabel("Vorsitz: Jugendhilfeausschuss").CheckAsync();
         await admin.Button("Speichern").ClickAsync();
         await Expect(summary).ToContainTextAsync("mindestens 12 Zeichen");
         await Expect(admin.GetByLabel("Erstes Passwort")).ToHaveValueAsync("");
-        await Expect(admin.GetByLabel("Vorsitz: Jugendhilfeausschuss")).ToBeCheckedAsync();
         await admin.GetByLabel("Erstes Passwort").FillAsync(Password);
         await admin.Button("Speichern").ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Der Benutzer kyf.jha.vorsitz wurde angelegt.");
-        await Expect(admin.MainRegion()).ToContainTextAsync("Vorsitz: Jugendhilfeausschuss");
         var userId = App.Scalar<long>("SELECT id FROM users WHERE username = 'kyf.jha.vorsitz'");
-        Assert.Equal(jha, App.Scalar<long>("SELECT organization_id FROM user_roles WHERE user_id = @userId AND role = 'chair'", new { userId }));
+        Assert.Equal(0, App.Scalar<int>("SELECT COUNT(*) FROM user_roles WHERE user_id = @userId", new { userId }));
+
+        // The chair's rights come from the Vorsitz membership of the person linked to the account.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Personen", Exact = true }).ClickAsync();
+        await admin.GetByLabel("Landkreis", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Kyffhäuserkreis" });
+        await admin.Button("Anzeigen").ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Neue Person" }).ClickAsync();
+        await admin.Button("Speichern").ClickAsync();
+        await Expect(summary).ToContainTextAsync("Bitte geben Sie den Familiennamen an.");
+        await admin.GetByLabel("Vorname").FillAsync("Jana");
+        await admin.GetByLabel("Familienname").FillAsync("Jugendwart");
+        await admin.GetByLabel("Geschlecht").SelectOptionAsync(new SelectOptionValue { Label = "weiblich" });
+        await admin.GetByLabel("Benutzerkonto").SelectOptionAsync(new SelectOptionValue { Label = "Vorsitz Jugendhilfeausschuss (kyf.jha.vorsitz)" });
+        await admin.Button("Speichern").ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Person „Jana Jugendwart“ wurde angelegt.");
+        await admin.GetByLabel("Gremium oder Fraktion").SelectOptionAsync(new SelectOptionValue { Label = "Jugendhilfeausschuss (beschließender Ausschuss)" });
+        await admin.GetByLabel("Rolle").SelectOptionAsync(new SelectOptionValue { Label = "Vorsitz" });
+        await admin.GetByLabel("Beginn").FillAsync("2019-01-01");
+        await admin.Button("Mitgliedschaft eintragen").ClickAsync();
+        await Expect(summary).ToContainTextAsync("außerhalb der Wahlperiode");
+        await admin.GetByLabel("Beginn").FillAsync("2024-07-01");
+        await admin.Button("Mitgliedschaft eintragen").ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Mitgliedschaft in „Jugendhilfeausschuss“ eingetragen.");
+        await Expect(admin.MainRegion()).ToContainTextAsync("Mitgliedschaft angelegt: Vorsitz in „Jugendhilfeausschuss“");
+        Assert.Equal("vorsitz", App.Scalar<string>("SELECT m.role FROM memberships m JOIN persons p ON p.id = m.person_id WHERE p.user_id = @userId AND m.organization_id = @jha", new { userId, jha }));
 
         // The new chair signs in; a clerk may not open the administration.
         var chair = await OpenAsync(null);
         await Ui.SignInAsync(chair, "kyf.jha.vorsitz", Password);
         await Expect(chair.GetByRole(AriaRole.Banner)).ToContainTextAsync("Vorsitz Jugendhilfeausschuss");
         await Expect(chair.MainRegion()).ToContainTextAsync("Zurzeit wartet nichts auf Sie.");
+        await Expect(chair.GetByRole(AriaRole.Region, new() { Name = "Meine Gremien" })).ToContainTextAsync("Jugendhilfeausschuss");
+        await Expect(chair.GetByRole(AriaRole.Region, new() { Name = "Meine Gremien" })).ToContainTextAsync("Vorsitzende");
         var clerk = await OpenAsync("kyf.clerk");
         Assert.Equal(403, (await clerk.GotoAsync("/verwaltung/benutzer"))!.Status);
         Assert.Equal(403, (await clerk.GotoAsync($"/verwaltung/gremien/{jha}"))!.Status);

@@ -32,7 +32,7 @@ public sealed partial class ReadingAndConflictTests(BrowserApp app) : BrowserTes
         var mark = await clerk.Locator("article.document").EvaluateAsync<string>("a => getComputedStyle(a, '::before').content");
         Assert.Contains("ENTWURF", mark);
         var print = await clerk.MainTextAsync();
-        Assert.Contains("Beschlussvorschlag", print);
+        Assert.Contains("Beschlussvorschlag:", print);
         Assert.DoesNotContain("Beschluss:", print);
         Assert.DoesNotContain("Landrat/Landrätin", print);
         // Not decided: the date line is the paper's date; the signature is a line to sign on.
@@ -59,17 +59,19 @@ public sealed partial class ReadingAndConflictTests(BrowserApp app) : BrowserTes
         var clerk = await OpenAsync("kyf.clerk");
         await clerk.GotoAsync($"/vorlagen/{id}/journal");
         await Expect(clerk.Locator(".verification")).ToContainTextAsync("Das Journal ist unverändert.");
-        await JournalSteps.AssertReadableAsync(clerk, "Ablauf gestartet", "Aktion: Einreichen", "Freigegeben",
-            "Status: Eingereicht (Freigabe ausstehend) → In Beratung", "Beratungsergebnis eingegangen", "Ergebnis erfasst: empfohlen",
-            "Abstimmung: Ja: 8 Nein: 1 Enth: 0 Bef: 0 (Stimmberechtigte: 9)", "Wartet auf „Beratungsfolge“ (Beratungsergebnis oder Aktion)",
-            "Zurückgezogen", "Bemerkung: Neue Planung des Freistaats abwarten.", "Ablauf beendet");
+        await JournalSteps.AssertReadableAsync(clerk, "Entwurf angelegt", "Eingereicht", "Freigegeben",
+            "Status: Eingereicht (Freigabe ausstehend) → In Beratung", "Ergebnis erfasst: empfohlen",
+            "Abstimmung: Ja: 8 Nein: 1 Enth: 0 Bef: 0 (Stimmberechtigte: 9)", "Zurückgezogen", "Bemerkung: Neue Planung des Freistaats abwarten.");
 
-        // The raw record is one click away.
-        var firstRaw = clerk.Locator("details.journal-raw").First;
+        // Every record with its checksum and stored data is in the audit log, two clicks away.
+        var audit = clerk.Locator("details.journal-audit");
+        await audit.Locator("summary").First.ClickAsync();
+        await Expect(audit).ToContainTextAsync("Wartet auf „Beratungsfolge“ (Beratungsergebnis oder Aktion)");
+        await Expect(audit).ToContainTextAsync("Prüfsumme");
+        var firstRaw = audit.Locator("details.journal-raw").First;
         await firstRaw.Locator("summary").ClickAsync();
         await Expect(firstRaw).ToContainTextAsync("\"paperId\"");
-        await Expect(firstRaw).ToContainTextAsync("Prüfsumme:");
-        await clerk.AssertAccessibleAsync("Journal mit geöffneten Rohdaten");
+        await clerk.AssertAccessibleAsync("Journal mit geöffnetem Prüfprotokoll");
         await SaveScreenshotAsync(clerk, "journal-zurueckgezogen");
 
         // A withdrawn paper prints as such.

@@ -42,9 +42,9 @@ public sealed class VisibilityTests(BrowserApp app) : BrowserTest(app), IClassFi
             Assert.DoesNotContain(Marker, System.Text.RegularExpressions.Regex.Replace(html, "<input[^>]*type=\"search\"[^>]*>", ""));
         }
         await visitor.GotoAsync($"/vorlagen?q={Uri.EscapeDataString(Marker)}");
-        await Expect(visitor.Locator(".result-count")).ToHaveTextAsync("0 Vorlagen gefunden.");
+        await Expect(visitor.Locator(".result-count")).ToContainTextAsync("Keine Vorlagen gefunden.");
         await visitor.GotoAsync("/vorlagen");
-        await Expect(visitor.Locator(".result-count")).ToContainTextAsync($"{publicPapers} Vorlage");
+        await Expect(visitor.Locator(".result-count")).ToContainTextAsync(publicPapers == 0 ? "Keine Vorlagen gefunden." : $"{publicPapers} Vorlage");
         foreach (var url in new[] { $"/vorlagen/{id}", $"/vorlagen/{id}/druck", $"/vorlagen/{id}/journal" })
         {
             var response = await visitor.GotoAsync(url);

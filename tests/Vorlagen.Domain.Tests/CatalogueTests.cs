@@ -30,12 +30,13 @@ public class CatalogueTests
     [Fact]
     public void Catalogues_are_complete_and_unique()
     {
-        Assert.Equal(11, Outcomes.All.Select(o => o.Code).Distinct().Count());
+        Assert.Equal(12, Outcomes.All.Select(o => o.Code).Distinct().Count());
         Assert.Equal(["vorberatend", "beschließend", "Kenntnisnahme"], ConsultationRoles.All.Select(r => r.Label));
-        Assert.Equal(["simple", "absolute_members", "two_thirds_present", "three_quarters_members"], MajorityRequirements.All.Select(m => m.Code));
-        Assert.Equal(["kreistag", "kreisausschuss", "beschliessender_ausschuss", "beratender_ausschuss", "beirat"],
+        Assert.Equal(["simple", "absolute_members", "two_thirds_present", "three_quarters_members", "election"], MajorityRequirements.All.Select(m => m.Code));
+        Assert.Equal(["kreistag", "kreisausschuss", "beschliessender_ausschuss", "beratender_ausschuss", "beirat", "fraktion", "gruppe"],
             OrganizationKinds.All.Select(k => k.Code));
-        Assert.Equal(16, ViolationCodes.All.Distinct().Count());
+        Assert.Equal(["fraktion", "gruppe"], OrganizationKinds.All.Where(k => !k.Deliberates).Select(k => k.Code));
+        Assert.Equal(19, ViolationCodes.All.Distinct().Count());
         Assert.Null(Outcomes.Find("Annahme"));
     }
 }

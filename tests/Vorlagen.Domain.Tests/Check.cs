@@ -12,9 +12,9 @@ internal static class Check
     public static TallyCheckResult Run(
         RuleProfile profile, int seats, string role, string outcome, VoteTally? tally,
         string? majorityOverride = null, bool secondSession = false, DateOnly? date = null,
-        string kind = OrganizationKinds.Kreistag, string defaultMajority = MajorityRequirements.Simple) =>
+        string kind = OrganizationKinds.Kreistag, string defaultMajority = MajorityRequirements.Simple, bool chairVotes = true) =>
         TallyChecker.Check(new TallyCheckInput(
-            profile, new OrganizationRules(seats, ChairVotes: true, kind, defaultMajority),
+            profile, new OrganizationRules(seats, chairVotes, kind, defaultMajority),
             role, outcome, tally, date ?? Today, majorityOverride, secondSession));
 
     public static TallyCheckResult Decide(RuleProfile profile, int seats, VoteTally tally, string outcome = Outcomes.Adopted,

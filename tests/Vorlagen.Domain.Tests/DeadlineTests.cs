@@ -54,7 +54,7 @@ public class DeadlineTests
         var deadline = TestProfiles.Sachsen.QuestionAnswerDeadline(new DateOnly(2015, 9, 2))!;
 
         Assert.Equal(new DateOnly(2015, 9, 30), deadline.Due);
-        Assert.Equal("§ 24 Abs. 6 SächsLKrO", deadline.Citation);
+        Assert.Equal("§ 24 Abs. 6 Satz 1 SächsLKrO", deadline.Citation);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class DeadlineTests
         Assert.Equal(Comparison.MoreThan, quorum.Comparison);
         Assert.Equal(new Fraction(1, 2), quorum.Fraction);
         Assert.Contains("§ 36", quorum.Citation);
-        Assert.Equal("§ 3 Abs. 2 SächsLKrO", qualified!.Citation);
+        Assert.Equal("§ 3 Abs. 2 Satz 2 SächsLKrO", qualified!.Citation);
         Assert.Null(TestProfiles.Thueringen.Find(RuleNames.ReducedQuorum, date));
         Assert.Null(TestProfiles.Sachsen.Find("nonsense", date));
         Assert.Null(TestProfiles.Sachsen.Find(RuleNames.Quorum, new DateOnly(1990, 1, 1)));

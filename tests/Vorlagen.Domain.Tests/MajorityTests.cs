@@ -60,7 +60,7 @@ public class MajorityTests
 
         Assert.Equal([ViolationCodes.OutcomeContradictsTally], result.Codes());
         Assert.Equal(MajorityRequirements.AbsoluteMembers, result.Derived!.Majority.Rule);
-        Assert.Equal("§ 3 Abs. 2 SächsLKrO", result.Errors[0].Citation);
+        Assert.Equal("§ 3 Abs. 2 Satz 2 SächsLKrO", result.Errors[0].Citation);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class MajorityTests
 
         Assert.True(result.Valid);
         Assert.Equal(MajorityRequirements.Simple, result.Derived!.Majority.Rule);
-        Assert.Equal("§ 35 Abs. 6 SächsLKrO", result.Derived.Majority.Citation);
+        Assert.Equal("§ 35 Abs. 6 Sätze 2 bis 4 SächsLKrO", result.Derived.Majority.Citation);
     }
 
     [Theory]

@@ -73,6 +73,6 @@ public class QuorumTests
         var result = Check.Decide(TestProfiles.Sachsen, 10, Check.Tally(3, 3, 0), secondSession: true);
 
         Assert.True(result.Valid);
-        Assert.Equal("§ 35 Abs. 3 SächsLKrO", result.Derived!.Quorum.Citation);
+        Assert.Equal("§ 35 Abs. 3 Satz 1 SächsLKrO", result.Derived!.Quorum.Citation);
     }
 }

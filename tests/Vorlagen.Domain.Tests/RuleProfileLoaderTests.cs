@@ -11,14 +11,14 @@ public class RuleProfileLoaderTests
         {
           "id": "test", "name": "Testland", "law": "Testgesetz",
           "rules": {
-            "quorum": [ { "validFrom": "2000-01-01", "citation": "§ 1", "fraction": "1/2", "comparison": "atLeast" } ],
-            "secondSessionQuorum": [ { "validFrom": "2000-01-01", "citation": "§ 2", "minimumPresent": 3 } ],
-            "majority": [ { "validFrom": "2000-01-01", "citation": "§ 3", "abstentions": "ignored", "tie": "rejected" } ],
-            "abstentionAllowed": [ { "validFrom": "2000-01-01", "citation": "§ 4", "allowed": true } ],
-            "qualifiedMajorities": { "absolute_members": [ { "validFrom": "2000-01-01", "citation": "§ 5" } ] },
+            "quorum": [ { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 1", "fraction": "1/2", "comparison": "atLeast" } ],
+            "secondSessionQuorum": [ { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 2", "minimumPresent": 3 } ],
+            "majority": [ { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 3", "abstentions": "ignored", "tie": "rejected" } ],
+            "abstentionAllowed": [ { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 4", "allowed": true } ],
+            "qualifiedMajorities": { "absolute_members": [ { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 5" } ] },
             "widerspruchPeriod": [
-              { "validFrom": "2000-01-01", "citation": "§ 6", "period": "P1W" },
-              { "validFrom": "2020-01-01", "citation": "§ 6 n.F.", "period": "P2W" }
+              { "validFrom": "2000-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 6", "period": "P1W" },
+              { "validFrom": "2020-01-01", "wordingVerified": true, "source": "Testgesetz", "citation": "§ 6 n.F.", "period": "P2W" }
             ]
           }
         }
@@ -130,6 +130,44 @@ public class RuleProfileLoaderTests
     public void Unknown_qualified_majority() =>
         Fails(p => p["rules"]!["qualifiedMajorities"]!["simple"] = new JsonArray(),
             "$.rules.qualifiedMajorities.simple", "unknown qualified majority 'simple'");
+
+    [Fact]
+    public void Missing_wording_flag() =>
+        Fails(p => p["rules"]!["quorum"]![0]!.AsObject().Remove("wordingVerified"), "$.rules.quorum[0].wordingVerified", "missing property 'wordingVerified'");
+
+    [Fact]
+    public void Wording_flag_is_not_a_boolean() =>
+        Fails(p => p["rules"]!["majority"]![0]!["wordingVerified"] = "yes", "$.rules.majority[0].wordingVerified", "true or false");
+
+    [Fact]
+    public void Missing_source() =>
+        Fails(p => p["rules"]!["widerspruchPeriod"]![1]!.AsObject().Remove("source"), "$.rules.widerspruchPeriod[1].source", "missing property 'source'");
+
+    [Fact]
+    public void Unknown_chair_kind() =>
+        Fails(p => p["rules"]!["chairVotes"] = new JsonObject { ["stadtrat"] = new JsonArray() }, "$.rules.chairVotes.stadtrat", "unknown Gremium kind");
+
+    [Fact]
+    public void Unknown_objection_forum() =>
+        Fails(p => p["rules"]!["objectionDecidedBy"] = JsonNode.Parse(
+            """[ { "validFrom": "2014-01-01", "citation": "§ 7", "wordingVerified": true, "source": "x", "decidedBy": "landtag" } ]"""),
+            "$.rules.objectionDecidedBy[0].decidedBy", "'sameOrganization' or 'kreistag'");
+
+    [Fact]
+    public void Flags_are_read_per_version()
+    {
+        var root = JsonNode.Parse(Valid)!;
+        root["rules"]!["widerspruchPeriod"]![0]!["wordingVerified"] = false;
+        root["rules"]!["widerspruchPeriod"]![0]!["isDefault"] = true;
+
+        var profile = RuleProfileLoader.Parse(root.ToJsonString(), Source);
+
+        var versions = profile.Rules.WiderspruchPeriod.Versions;
+        Assert.Equal([false, true], versions.Select(v => v.WordingVerified));
+        Assert.Equal([true, false], versions.Select(v => v.IsDefault));
+        Assert.Equal("Testgesetz", versions[0].Source);
+        Assert.False(profile.WiderspruchDeadline(new DateOnly(2019, 1, 1))!.WordingVerified);
+    }
 
     [Fact]
     public void Version_is_not_an_object() =>

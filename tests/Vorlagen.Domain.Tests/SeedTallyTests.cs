@@ -91,7 +91,7 @@ public class SeedTallyTests
         Assert.Equal(ViolationCodes.OutcomeContradictsTally, error.Code);
         Assert.Contains("17 Ja, 43 Nein", error.Message);
         Assert.Contains("mindestens 31", error.Message);
-        Assert.Equal("§ 35 Abs. 6 SächsLKrO", error.Citation);
+        Assert.Equal("§ 35 Abs. 6 Sätze 2 bis 4 SächsLKrO", error.Citation);
         Assert.False(result.Derived!.Passed);
     }
 

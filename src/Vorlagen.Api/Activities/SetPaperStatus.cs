@@ -24,7 +24,7 @@ public sealed class SetPaperStatus : Activity
             ["comment"] = input?["comment"]?.DeepClone(),
             ["date"] = date,
         };
-        await new PaperContext(context).TransitionAsync(status, details, status == Features.Papers.PaperStatuses.Signed ? date : null);
+        await new PaperContext(context).TransitionAsync(status, details, status == Features.Papers.PaperStatuses.Signed ? date : null, actionDate: date);
         context.Complete();
     }
 }

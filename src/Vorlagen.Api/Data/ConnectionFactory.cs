@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Vorlagen.Api.Data;
 
@@ -16,6 +17,7 @@ public sealed class ConnectionFactory
     public ConnectionFactory(DatabaseOptions options)
     {
         _options = options;
+        DapperSetup.Register();
         Dialect = SqlDialect.For(options.Provider);
         if (options.Provider == DatabaseOptions.Sqlite) EnsureSqliteFolder(options.ConnectionString);
     }
@@ -25,9 +27,12 @@ public sealed class ConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = _options.Provider == DatabaseOptions.Sqlite
-            ? new SqliteConnection(_options.ConnectionString)
-            : new SqlConnection(_options.ConnectionString);
+        DbConnection connection = _options.Provider switch
+        {
+            DatabaseOptions.Sqlite => new SqliteConnection(_options.ConnectionString),
+            DatabaseOptions.PostgreSql => new NpgsqlConnection(_options.ConnectionString),
+            _ => new SqlConnection(_options.ConnectionString),
+        };
         try
         {
             await connection.OpenAsync(cancellationToken);

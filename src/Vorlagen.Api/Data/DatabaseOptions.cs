@@ -5,6 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string Sqlite = "sqlite";
     public const string SqlServer = "sqlserver";
+    public const string PostgreSql = "postgresql";
 
     public string Provider { get; set; } = Sqlite;
     public string ConnectionString { get; set; } = "Data Source=data/vorlagen.db";

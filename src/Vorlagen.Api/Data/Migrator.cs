@@ -8,6 +8,7 @@ namespace Vorlagen.Api.Data;
 /// Applies <c>db/&lt;provider&gt;/NNNN_name.sql</c> once each, in order, each in its own transaction,
 /// recording number, name and SHA-256 in <c>schema_version</c>. An applied script whose content
 /// changed stops start-up: applied scripts are never edited, a new script is added instead.
+/// Several app nodes starting at once take turns through <see cref="StartupLock"/> (taken by the caller).
 /// </summary>
 public sealed partial class Migrator(ConnectionFactory factory, TimeProvider clock, ILogger<Migrator> logger)
 {
@@ -34,8 +35,9 @@ public sealed partial class Migrator(ConnectionFactory factory, TimeProvider clo
     {
         var scripts = MigrationScript.LoadFolder(scriptsFolder);
         await using var connection = await factory.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(factory.Provider == DatabaseOptions.Sqlite
-            ? CreateVersionTableSqliteSql : CreateVersionTableSqlServerSql);
+        // The SQLite statement is also valid PostgreSQL (there INTEGER PRIMARY KEY is a plain integer key).
+        await connection.ExecuteAsync(factory.Provider == DatabaseOptions.SqlServer
+            ? CreateVersionTableSqlServerSql : CreateVersionTableSqliteSql);
 
         var applied = (await connection.QueryAsync<AppliedScript>(SelectAppliedSql)).ToDictionary(a => (int)a.Number);
         foreach (var (number, record) in applied)

@@ -5,7 +5,8 @@ using Vorlagen.Api.Seed;
 namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests (hosted services start before Kestrel): migrate, load
+/// Runs before the server accepts requests (hosted services start before Kestrel), under the
+/// <see cref="StartupLock"/>: migrate, load
 /// demo data if enabled, create the configured first admin. A failure stops start-up with the
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
@@ -17,7 +18,11 @@ public sealed class DatabaseInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
+        // Nodes sharing a server database take turns: the first migrates, seeds and publishes, the next finds it done.
+        await using var startupLock = await StartupLock.AcquireAsync(factory, cancellationToken);
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);
+        if (await Features.Papers.SearchText.FillMissingAsync(factory, cancellationToken) is > 0 and var filled)
+            logger.LogInformation("Filled the search text of {Count} papers", filled);
         if (configuration.GetValue("Vorlagen:DemoData", true))
             await seeder.SeedAsync(paths.Seed, cancellationToken);
         await CreateBootstrapAdminAsync(cancellationToken);
@@ -40,8 +45,8 @@ public sealed class DatabaseInitializer(
         var username = configuration["Vorlagen:BootstrapAdmin:Username"];
         var password = configuration["Vorlagen:BootstrapAdmin:Password"];
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return;
-        if (password.Length < 12)
-            throw new InvalidOperationException("Vorlagen:BootstrapAdmin:Password must have at least 12 characters.");
+        if (Vorlagen.Api.Features.Users.UserFieldRules.PasswordProblem(password) is { } problem)
+            throw new InvalidOperationException($"Vorlagen:BootstrapAdmin:Password {problem}.");
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var created = await UserWriter.InsertAsync(connection, transaction, factory.Dialect, Instants.Format(clock.GetUtcNow()),

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Vorlagen.Workflows.Errors;
 
 namespace Vorlagen.Api.Infrastructure;
@@ -22,6 +23,9 @@ public static class InfrastructureErrors
         SqliteException { SqliteErrorCode: 19 } => Constraint(),
         SqlException { Number: 1205 } => Concurrent(),
         SqlException { Number: 2601 or 2627 or 547 } => Constraint(),
+        // 40001 serialization failure, 40P01 deadlock, 55P03 lock not available; class 23: integrity constraint violations.
+        PostgresException { SqlState: "40001" or "40P01" or "55P03" } => Concurrent(),
+        PostgresException { SqlState: var state } when state.StartsWith("23", StringComparison.Ordinal) => Constraint(),
         _ => null,
     };
 

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Text.Json.Serialization;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Seed;
@@ -24,22 +26,35 @@ public static class ServiceRegistration
 
         var services = builder.Services;
         services.AddSingleton(database);
+        // Several nodes must share the key ring that protects UI cookies and antiforgery tokens (README, several nodes).
+        if (configuration["Vorlagen:DataProtection:KeysFolder"] is { Length: > 0 } keys)
+            services.AddDataProtection().SetApplicationName("Vorlagen").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ContentPaths.Default);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
+        services.AddScoped<IdempotencyScope>();
+        services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
+        services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();
+        services.AddJournalCheckpoints();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperJournalAudit>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
+        services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();
+        services.AddVorlagenFiles(configuration, database);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Apply);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -56,6 +71,8 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToFolder("/Vorlagen");
+            o.Conventions.AllowAnonymousToFolder("/Personen");
+            o.Conventions.AllowAnonymousToFolder("/Gremien");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

@@ -19,14 +19,23 @@ public static class WorkflowSetup
             .Register(AppendDecidingConsultation.Descriptor));
         // Our own exceptions thrown inside activities reject the request (4xx) instead of faulting the instance.
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>(),
-            new WorkflowRuntimeOptions { IsRejection = e => e is AppException or FluentValidation.ValidationException }));
+            new WorkflowRuntimeOptions
+            {
+                IsRejection = e => e is AppException or FluentValidation.ValidationException,
+                JournalKey = sp.GetRequiredService<Vorlagen.Workflows.Journal.JournalKey>(),
+                JournalCheckpoints = sp.GetRequiredService<Vorlagen.Workflows.Journal.JournalCheckpointFile>(),
+            }));
         services.AddScoped<IWorkflowDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IWorkflowStore, SqlWorkflowStore>();
         services.AddScoped<IWorkflowRuntime>(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowEngine>(), sp.GetRequiredService<IWorkflowStore>(), sp));
         services.AddScoped<WorkflowDefinitionPublisher>();
         services.AddSingleton<IWorkflowRuntimeScopeFactory, RuntimeScopeFactory>();
         services.AddSingleton(sp => new WorkflowTimerService(sp.GetRequiredService<IWorkflowRuntimeScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            new WorkflowTimerOptions { OnError = e => sp.GetRequiredService<ILogger<WorkflowTimerService>>().LogError(e, "Timer resume failed") }));
+            new WorkflowTimerOptions
+            {
+                PollInterval = sp.GetRequiredService<IConfiguration>().GetValue("Vorlagen:Timers:PollInterval", TimeSpan.FromSeconds(15)),
+                OnError = e => sp.GetRequiredService<ILogger<WorkflowTimerService>>().LogError(e, "Timer resume failed"),
+            }));
         services.AddHostedService<TimerHost>();
         return services;
     }

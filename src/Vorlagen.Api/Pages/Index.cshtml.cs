@@ -13,6 +13,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     public bool SignedIn => caller.IsAuthenticated;
     public DateOnly Today => BerlinTime.Today(clock);
     public IReadOnlyList<MyTasks.TaskItem> Tasks { get; private set; } = [];
+    public IReadOnlyList<Features.People.MembershipDto> Memberships { get; private set; } = [];
     public PagedList<PaperSummaryDto>? Latest { get; private set; }
 
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
@@ -27,7 +28,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     {
         if (caller.IsAuthenticated)
         {
-            Tasks = (await mediator.Send(new MyTasks.Query(), ct)).Items;
+            var list = await mediator.Send(new MyTasks.Query(), ct);
+            (Tasks, Memberships) = (list.Items, list.Memberships);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else

@@ -7,7 +7,7 @@ namespace Vorlagen.Domain.Rules;
 /// <summary>Maps the JSON structure of a rule profile onto <see cref="RuleProfile"/>.</summary>
 internal sealed partial class ProfileReader(JsonFields fields)
 {
-    private static readonly string[] Common = ["validFrom", "citation", "note"];
+    private static readonly string[] Common = ["validFrom", "citation", "note", "wordingVerified", "source"];
 
     public RuleProfile Read(JsonElement root)
     {
@@ -34,10 +34,20 @@ internal sealed partial class ProfileReader(JsonFields fields)
             History(rules, RuleNames.Majority, required: true, ["abstentions", "tie"], ReadMajority),
             History(rules, RuleNames.AbstentionAllowed, required: true, ["allowed"], (o, p, c) =>
                 new AbstentionRule(c.ValidFrom, c.Citation, c.Note, fields.Boolean(o, p, "allowed"))),
-            QualifiedMajorities(rules, JsonFields.Child(path, RuleNames.QualifiedMajorities)),
+            Keyed(rules, RuleNames.QualifiedMajorities, code => MajorityRequirements.Find(code) is { IsQualified: true },
+                string.Join(", ", MajorityRequirements.All.Where(m => m.IsQualified).Select(m => m.Code)), "qualified majority"),
             Periods(rules, RuleNames.WiderspruchPeriod),
             Periods(rules, RuleNames.RehearingPeriod),
-            Periods(rules, RuleNames.QuestionAnswerPeriod));
+            Periods(rules, RuleNames.QuestionAnswerPeriod))
+        {
+            ElectionMajority = History(rules, RuleNames.ElectionMajority, required: false, [], Citation),
+            ChairVotes = Keyed(rules, RuleNames.ChairVotes, code => OrganizationKinds.Find(code) is not null,
+                string.Join(", ", OrganizationKinds.All.Select(k => k.Code)), "Gremium kind"),
+            RecusedCommitteeHandOver = History(rules, RuleNames.RecusedCommitteeHandOver, required: false, [], Citation),
+            ObjectionDecidedBy = History(rules, RuleNames.ObjectionDecidedBy, required: false, ["decidedBy"], ReadObjection),
+            LandratSeat = History(rules, RuleNames.LandratSeat, required: false, ["countedIn"], (o, p, c) =>
+                new LandratSeatRule(c.ValidFrom, c.Citation, c.Note, LandratSeatRule.ReadKinds(fields, o, p))),
+        };
 
         return new RuleProfile(
             id, fields.String(profile, "$", "name"), fields.String(profile, "$", "law"),
@@ -61,29 +71,40 @@ internal sealed partial class ProfileReader(JsonFields fields)
         return new MajorityRule(stamp.ValidFrom, stamp.Citation, stamp.Note, abstentions);
     }
 
-    private Dictionary<string, RuleHistory<CitationRule>> QualifiedMajorities(JsonElement rules, string path)
+    private ObjectionRule ReadObjection(JsonElement obj, string path, Stamp stamp) => new(stamp.ValidFrom, stamp.Citation, stamp.Note,
+        fields.String(obj, path, "decidedBy") switch
+        {
+            "sameOrganization" => ObjectionForum.SameOrganization,
+            "kreistag" => ObjectionForum.Kreistag,
+            var other => throw fields.Fail($"{path}.decidedBy", $"'decidedBy' must be 'sameOrganization' or 'kreistag', got '{other}'"),
+        });
+
+    private static CitationRule Citation(JsonElement obj, string path, Stamp stamp) => new(stamp.ValidFrom, stamp.Citation, stamp.Note);
+
+    /// <summary>A rule whose histories are keyed by a code (qualified majority, Gremium kind); unknown keys fail.</summary>
+    private Dictionary<string, RuleHistory<CitationRule>> Keyed(JsonElement rules, string name, Func<string, bool> isKnown, string known, string what)
     {
+        var path = JsonFields.Child("$.rules", name);
         var result = new Dictionary<string, RuleHistory<CitationRule>>(StringComparer.Ordinal);
-        if (!rules.TryGetProperty(RuleNames.QualifiedMajorities, out var element))
+        if (!rules.TryGetProperty(name, out var element))
         {
             return result;
         }
         foreach (var property in fields.Object(element, path).EnumerateObject())
         {
-            if (MajorityRequirements.Find(property.Name) is not { IsQualified: true })
+            if (!isKnown(property.Name))
             {
-                var known = string.Join(", ", MajorityRequirements.All.Where(m => m.IsQualified).Select(m => m.Code));
-                throw fields.Fail(JsonFields.Child(path, property.Name), $"unknown qualified majority '{property.Name}' (known: {known})");
+                throw fields.Fail(JsonFields.Child(path, property.Name), $"unknown {what} '{property.Name}' (known: {known})");
             }
-            result[property.Name] = Versions(property.Value, JsonFields.Child(path, property.Name), required: true, [],
-                (_, _, c) => new CitationRule(c.ValidFrom, c.Citation, c.Note));
+            result[property.Name] = Versions(property.Value, JsonFields.Child(path, property.Name), required: true, [], Citation);
         }
         return result;
     }
 
     private RuleHistory<PeriodRule> Periods(JsonElement rules, string name) =>
-        History(rules, name, required: false, ["period"], (o, p, c) =>
-            new PeriodRule(c.ValidFrom, c.Citation, c.Note, fields.Period(o, p, "period")));
+        History(rules, name, required: false, ["period", "isDefault"], (o, p, c) =>
+            new PeriodRule(c.ValidFrom, c.Citation, c.Note, fields.Period(o, p, "period"),
+                o.TryGetProperty("isDefault", out _) && fields.Boolean(o, p, "isDefault")));
 
     private RuleHistory<T> History<T>(
         JsonElement rules, string name, bool required, string[] specific, Func<JsonElement, string, Stamp, T> read)
@@ -108,13 +129,16 @@ internal sealed partial class ProfileReader(JsonFields fields)
             var obj = fields.Object(item, itemPath);
             fields.OnlyKnown(obj, itemPath, [.. Common, .. specific]);
             var stamp = new Stamp(
-                fields.Date(obj, itemPath, "validFrom"), fields.String(obj, itemPath, "citation"), fields.OptionalString(obj, itemPath, "note"));
+                fields.Date(obj, itemPath, "validFrom"), fields.String(obj, itemPath, "citation"), fields.OptionalString(obj, itemPath, "note"),
+                fields.Boolean(obj, itemPath, "wordingVerified"), fields.String(obj, itemPath, "source"));
             if (versions.Count > 0 && stamp.ValidFrom <= versions[^1].ValidFrom)
             {
                 throw fields.Fail($"{itemPath}.validFrom",
                     $"versions must be in ascending order of validFrom: {stamp.ValidFrom:yyyy-MM-dd} is not after {versions[^1].ValidFrom:yyyy-MM-dd}");
             }
-            versions.Add(read(obj, itemPath, stamp));
+            // Every version says whether its wording was checked against a statute text, and where it comes from.
+            var rule = (VersionedRule)read(obj, itemPath, stamp) with { WordingVerified = stamp.WordingVerified, Source = stamp.Source };
+            versions.Add((T)rule);
         }
         if (required && versions.Count == 0)
         {
@@ -124,7 +148,7 @@ internal sealed partial class ProfileReader(JsonFields fields)
     }
 
     /// <summary>The fields every rule version carries.</summary>
-    private readonly record struct Stamp(DateOnly ValidFrom, string Citation, string? Note);
+    private readonly record struct Stamp(DateOnly ValidFrom, string Citation, string? Note, bool WordingVerified, string Source);
 
     [GeneratedRegex("^[a-z0-9_-]+$")]
     private static partial Regex IdPattern();

@@ -9,13 +9,18 @@ public static class RuleNames
     public const string Majority = "majority";
     public const string AbstentionAllowed = "abstentionAllowed";
     public const string QualifiedMajorities = "qualifiedMajorities";
+    public const string ElectionMajority = "electionMajority";
+    public const string ChairVotes = "chairVotes";
+    public const string RecusedCommitteeHandOver = "recusedCommitteeHandOver";
     public const string WiderspruchPeriod = "widerspruchPeriod";
     public const string RehearingPeriod = "rehearingPeriod";
+    public const string ObjectionDecidedBy = "objectionDecidedBy";
     public const string QuestionAnswerPeriod = "questionAnswerPeriod";
+    public const string LandratSeat = "landratSeat";
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed,
-        QualifiedMajorities, WiderspruchPeriod, RehearingPeriod, QuestionAnswerPeriod,
+        Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed, QualifiedMajorities, ElectionMajority,
+        ChairVotes, RecusedCommitteeHandOver, WiderspruchPeriod, RehearingPeriod, ObjectionDecidedBy, QuestionAnswerPeriod, LandratSeat,
     ];
 }

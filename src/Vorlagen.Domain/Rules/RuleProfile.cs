@@ -15,7 +15,7 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
 
     /// <summary>
     /// The version of rule <paramref name="ruleName"/> (see <see cref="RuleNames"/>; qualified majorities as
-    /// "qualifiedMajorities.absolute_members") in force on <paramref name="date"/>, or null.
+    /// "qualifiedMajorities.absolute_members", chair rules as "chairVotes.kreistag") in force on <paramref name="date"/>, or null.
     /// </summary>
     public VersionedRule? Find(string ruleName, DateOnly date) => ruleName switch
     {
@@ -27,6 +27,12 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
         RuleNames.WiderspruchPeriod => Rules.WiderspruchPeriod.At(date),
         RuleNames.RehearingPeriod => Rules.RehearingPeriod.At(date),
         RuleNames.QuestionAnswerPeriod => Rules.QuestionAnswerPeriod.At(date),
+        RuleNames.ElectionMajority => Rules.ElectionMajority.At(date),
+        RuleNames.RecusedCommitteeHandOver => Rules.RecusedCommitteeHandOver.At(date),
+        RuleNames.ObjectionDecidedBy => Rules.ObjectionDecidedBy.At(date),
+        _ when ruleName.StartsWith(RuleNames.ChairVotes + ".", StringComparison.Ordinal) =>
+            ChairVotingMember(ruleName[(RuleNames.ChairVotes.Length + 1)..], date),
+        RuleNames.LandratSeat => Rules.LandratSeat.At(date),
         _ when ruleName.StartsWith(RuleNames.QualifiedMajorities + ".", StringComparison.Ordinal) =>
             QualifiedMajority(ruleName[(RuleNames.QualifiedMajorities.Length + 1)..], date),
         _ => null,
@@ -36,6 +42,13 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
     public CitationRule? QualifiedMajority(string majorityCode, DateOnly date) =>
         Rules.QualifiedMajorities.TryGetValue(majorityCode, out var history) ? history.At(date) : null;
 
+    /// <summary>The rule that makes the chair of a Gremium of <paramref name="kind"/> a voting member on <paramref name="date"/>, or null.</summary>
+    public CitationRule? ChairVotingMember(string kind, DateOnly date) =>
+        Rules.ChairVotes.TryGetValue(kind, out var history) ? history.At(date) : null;
+    /// <summary>Whether the Landrat's statutory seat counts against the size of a <paramref name="organizationKind"/> on <paramref name="date"/>;
+    /// false when the profile has no such rule.</summary>
+    public bool LandratSeatCounts(string organizationKind, DateOnly date) => Rules.LandratSeat.At(date)?.CountsIn(organizationKind) == true;
+
     private static Deadline? DeadlineFrom(RuleHistory<PeriodRule> history, DateOnly from) =>
-        history.At(from) is { } rule ? new Deadline(from, rule.Period.EndFrom(from), rule.Period, rule.Citation) : null;
+        history.At(from) is { } rule ? new Deadline(from, rule.Period.EndFrom(from), rule.Period, rule.Citation, rule.WordingVerified) : null;
 }

@@ -14,6 +14,7 @@ public static class Outcomes
     public const string Deferred = "deferred";
     public const string RemovedFromAgenda = "removed_from_agenda";
     public const string Referred = "referred";
+    public const string HandedToKreistag = "handed_to_kreistag";
 
     private static readonly string[] Preparing = [ConsultationRoles.Vorberatend];
     private static readonly string[] Deciding = [ConsultationRoles.Beschliessend];
@@ -29,10 +30,12 @@ public static class Outcomes
         new(Rejected, "abgelehnt", true, Deciding, TallyExpectation.MajorityNotReached),
         new(NoRecommendation, "ohne Empfehlung", false, Preparing, TallyExpectation.None),
         new(Noted, "zur Kenntnis genommen", false, Noting, TallyExpectation.None),
-        new(Postponed, "vertagt", false, AnyRole, TallyExpectation.None),
-        new(Deferred, "zurückgestellt", false, AnyRole, TallyExpectation.None),
-        new(RemovedFromAgenda, "von der Tagesordnung abgesetzt", false, AnyRole, TallyExpectation.None),
-        new(Referred, "verwiesen", false, AnyRole, TallyExpectation.None),
+        // A vote on a procedural motion passes it: "mehrheitlich vertagt" means the majority was reached.
+        new(Postponed, "vertagt", false, AnyRole, TallyExpectation.MajorityReached, OptionalTally: true),
+        new(Deferred, "zurückgestellt", false, AnyRole, TallyExpectation.MajorityReached, OptionalTally: true),
+        new(RemovedFromAgenda, "von der Tagesordnung abgesetzt", false, AnyRole, TallyExpectation.MajorityReached, OptionalTally: true),
+        new(Referred, "verwiesen", false, AnyRole, TallyExpectation.MajorityReached, OptionalTally: true),
+        new(HandedToKreistag, "wegen Befangenheit nicht beschlussfähig – der Kreistag entscheidet", true, Deciding, TallyExpectation.NotQuorateByRecusal),
     ];
 
     public static Outcome? Find(string? code) => All.FirstOrDefault(o => o.Code == code);

@@ -17,6 +17,7 @@ internal static class QuorumEvaluator
         var required = quorum.Fraction.MinimumCount(seats, quorum.Comparison);
         var basis = Regular;
         var citation = quorum.Citation;
+        var verified = quorum.WordingVerified;
         var requirement = $"{Relation(quorum.Comparison)} {quorum.Fraction.GermanName} der {seats} Mitglieder";
 
         // Both easings only ever lower the requirement; the smallest applicable one wins.
@@ -25,7 +26,7 @@ internal static class QuorumEvaluator
             && reduced.Fraction.MinimumCount(seats, reduced.Comparison) < required)
         {
             required = reduced.Fraction.MinimumCount(seats, reduced.Comparison);
-            (basis, citation) = (ReducedRecused, reduced.Citation);
+            (basis, citation, verified) = (ReducedRecused, reduced.Citation, reduced.WordingVerified);
             requirement = $"{Relation(reduced.Comparison)} {reduced.Fraction.GermanName} der {seats} Mitglieder, "
                 + $"weil {Relation(reduced.RecusedComparison)} {reduced.RecusedFraction.GermanName} befangen sind";
         }
@@ -33,11 +34,11 @@ internal static class QuorumEvaluator
         if (isSecondSession && secondSession is not null && secondSession.MinimumPresent < required)
         {
             required = secondSession.MinimumPresent;
-            (basis, citation) = (SecondSession, secondSession.Citation);
+            (basis, citation, verified) = (SecondSession, secondSession.Citation, secondSession.WordingVerified);
             requirement = $"zweite Sitzung nach Beschlussunfähigkeit: mindestens {secondSession.MinimumPresent}";
         }
 
-        return (new QuorumFacts(required, tally.Entitled, tally.Entitled >= required, basis, citation), requirement);
+        return (new QuorumFacts(required, tally.Entitled, tally.Entitled >= required, basis, citation, verified), requirement);
     }
 
     private static string Relation(Comparison comparison) => comparison == Comparison.AtLeast ? "mindestens" : "mehr als";

@@ -18,6 +18,7 @@ public static class TallyChecker
         var role = ConsultationRoles.Find(input.Role);
         var outcome = Outcomes.Find(input.Outcome);
         CheckOrganization(input.Organization, role, errors);
+        CheckChair(input, errors);
         CheckRoleAndOutcome(input, role, outcome, errors);
 
         if (input.MajorityOverride is { } code && MajorityRequirements.Find(code) is null)
@@ -25,8 +26,8 @@ public static class TallyChecker
             errors.Add(TallyEvaluation.UnknownMajority(code));
         }
 
-        // A tally on an outcome that takes none (e.g. "vertagt") is only reported, not evaluated.
-        var derived = input.Tally is { } tally && input.Organization.Seats >= 1 && outcome?.RequiresTally != false
+        // A tally on an outcome that takes none (e.g. "zur Kenntnis genommen") is only reported, not evaluated.
+        var derived = input.Tally is { } tally && input.Organization.Seats >= 1 && outcome?.TakesTally != false
             ? TallyEvaluation.Evaluate(input, tally, outcome, errors)
             : null;
         return new TallyCheckResult(errors.Count == 0, errors, derived);
@@ -50,6 +51,24 @@ public static class TallyChecker
             errors.Add(new(ViolationCodes.RoleNotAllowedForKind,
                 $"Ein Gremium der Art „{kind.Label}“ berät nur und kann nicht beschließen; die Beratungsart „{role.Label}“ ist dort nicht möglich."));
         }
+    }
+
+    /// <summary>
+    /// <see cref="OrganizationRules.Seats"/> counts every voting member, a voting chair included, so the flag does not change the
+    /// count; it is checked against the law: where the profile makes the chair a voting member (Sachsen: Kreistag § 48 Abs. 1,
+    /// beschließende Ausschüsse § 38 Abs. 1 with § 37 Abs. 5), a Gremium whose chair "does not vote" is set up wrongly.
+    /// </summary>
+    private static void CheckChair(TallyCheckInput input, List<TallyViolation> errors)
+    {
+        if (input.Organization.ChairVotes || input.Profile.ChairVotingMember(input.Organization.Kind, input.DecisionDate) is not { } rule)
+        {
+            return;
+        }
+        var kind = OrganizationKinds.Find(input.Organization.Kind)!.Label;
+        errors.Add(new(ViolationCodes.ChairMustVote,
+            $"Der Vorsitz ist im Gremium der Art „{kind}“ stimmberechtigtes Mitglied ({rule.Citation}) und zählt bei der Sitzzahl und "
+            + "der Beschlussfähigkeit mit. In den Gremiendaten ist „Der Vorsitz stimmt mit“ aber ausgeschaltet; bitte korrigieren Sie "
+            + "die Gremiendaten (Sitzzahl einschließlich Vorsitz).", rule.Citation, WordingVerified: rule.WordingVerified));
     }
 
     private static void CheckRoleAndOutcome(TallyCheckInput input, ConsultationRole? role, Outcome? outcome, List<TallyViolation> errors)
@@ -78,7 +97,7 @@ public static class TallyChecker
             errors.Add(new(ViolationCodes.TallyMissing,
                 $"Für das Ergebnis „{outcome.Label}“ fehlt das Abstimmungsergebnis (Ja, Nein, Enthaltungen, Befangene).", Field: "votes"));
         }
-        else if (!outcome.RequiresTally && input.Tally is not null)
+        else if (!outcome.TakesTally && input.Tally is not null)
         {
             errors.Add(new(ViolationCodes.TallyNotAllowed,
                 $"Beim Ergebnis „{outcome.Label}“ wird nicht abgestimmt; bitte kein Abstimmungsergebnis angeben.", Field: "votes"));

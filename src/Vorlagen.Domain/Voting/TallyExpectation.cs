@@ -6,4 +6,7 @@ public enum TallyExpectation
     None,
     MajorityReached,
     MajorityNotReached,
+
+    /// <summary>The Gremium was not quorate because members were befangen (the hand-over to the Kreistag).</summary>
+    NotQuorateByRecusal,
 }

@@ -19,12 +19,15 @@ public static class ViolationCodes
     public const string QuorumNotReached = "quorum.not_reached";
     public const string AbstentionNotAllowed = "abstention.not_allowed";
     public const string RulesNotInForce = "rules.not_in_force";
+    public const string ChairMustVote = "organization.chair_must_vote";
+    public const string HandOverNotAllowed = "handover.not_allowed";
+    public const string HandOverNotByRecusal = "handover.not_by_recusal";
 
     public static IReadOnlyList<string> All { get; } =
     [
         RoleUnknown, RoleNotAllowedForKind, OutcomeUnknown, OutcomeNotAllowedForRole, OutcomeContradictsTally,
         MajorityUnknown, OrganizationKindUnknown, OrganizationSeatsInvalid, TallyMissing, TallyNotAllowed,
         TallyNegative, TallyVotesExceedEntitled, TallyExceedsSeats, QuorumNotReached, AbstentionNotAllowed,
-        RulesNotInForce,
+        RulesNotInForce, ChairMustVote, HandOverNotAllowed, HandOverNotByRecusal,
     ];
 }

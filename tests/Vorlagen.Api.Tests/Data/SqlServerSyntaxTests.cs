@@ -51,6 +51,15 @@ public sealed class SqlServerSyntaxTests
     }
 
     [Fact]
+    public void The_dialect_s_own_statements_parse_as_TSql()
+    {
+        var dialect = new SqlServerDialect();
+        AssertParses(dialect.StartupLockSql, nameof(dialect.StartupLockSql));
+        AssertParses(dialect.StartupUnlockSql, nameof(dialect.StartupUnlockSql));
+        AssertParses(dialect.Render("SELECT p.id FROM papers p WHERE {{Lower:p.title}} LIKE @Pattern ESCAPE '!'"), "Lower token");
+    }
+
+    [Fact]
     public void The_parser_rejects_broken_sql()
     {
         var errors = Parse("SELECT * FROM WHERE id = ");

@@ -74,7 +74,7 @@ public sealed class AccessMatrixTests(VorlagenApp app) : IClassFixture<VorlagenA
                 return await client.PostAsJsonAsync($"/api/papers/{id}/consultations/{PaperApi.ConsultationId(paper, 1)}/result",
                     new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
             case "withdraw in deliberation":
-                return await client.PostAsJsonAsync($"/api/papers/{(await NonPublicInDeliberationAsync()).Id}/actions/withdraw", new { });
+                return await client.PostAsJsonAsync($"/api/papers/{(await NonPublicInDeliberationAsync()).Id}/actions/withdraw", new { comment = "Neue Fassung folgt." });
             case "create organization":
                 return await client.PostAsJsonAsync("/api/organizations", new { bodyId, name = "Beirat " + Unique(), shortName = "B", kind = "beirat", seats = 7 });
             case "list bodies": return await client.GetAsync("/api/bodies");

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Vorlagen.Api.Tests.Support;
 
 namespace Vorlagen.Api.Tests.Features;
@@ -35,6 +36,89 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
             var text = await (await anonymous.PostAsJsonAsync($"/api/papers/{id}/actions/sign", new { })).Content.ReadAsStringAsync();
             Assert.DoesNotContain(Marker, text);
         }
+    }
+
+    [Fact]
+    public async Task Persons_contact_data_and_non_public_memberships_never_reach_an_anonymous_caller()
+    {
+        const string PersonMarker = "PRIVAT5K8Z";
+        var admin = await app.ClientFor("admin");
+        var kyf = app.BodyId("kyffhaeuserkreis");
+        var term = app.Scalar<long>("SELECT id FROM legislative_terms WHERE body_id = @kyf AND name LIKE '8.%'", new { kyf });
+        var kreistag = app.OrganizationId("kyffhaeuserkreis", "Kreistag");
+        var beirat = (await (await admin.PostAsJsonAsync("/api/organizations", new { bodyId = kyf, name = "Beirat für geheimzuhaltende Angelegenheiten", shortName = "BgA", kind = "beirat", seats = 5 })).ReadJson()).GetProperty("id").GetInt64();
+        async Task<long> Person(object body) => (await (await admin.PostAsJsonAsync("/api/persons", body)).ReadJson()).GetProperty("id").GetInt64();
+        // A public Kreisrat with contact data and one non-public membership, and someone known only from a non-public membership.
+        var publicPerson = await Person(new { bodyId = kyf, givenName = "Offen", familyName = "Sichtbar", phone = $"0361 {PersonMarker}", email = $"{PersonMarker}@example.org", officeAddress = $"Büro {PersonMarker}" });
+        var hiddenPerson = await Person(new { bodyId = kyf, givenName = "Verdeckt", familyName = PersonMarker });
+        var viewerToday = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd");
+        var memberships = new List<long>();
+        foreach (var (person, organization, isPublic) in new[] { (publicPerson, beirat, false), (hiddenPerson, beirat, false) })
+        {
+            var response = await admin.PostAsJsonAsync("/api/memberships", new { personId = person, organizationId = organization, legislativeTermId = term, role = "mitglied", startDate = viewerToday, @public = isPublic });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            memberships.Add((await response.ReadJson()).GetProperty("id").GetInt64());
+        }
+        var kreistagSeat = app.Scalar<long>("SELECT MIN(id) FROM memberships WHERE organization_id = @kreistag AND statutory = 0 AND legislative_term_id = @term", new { kreistag, term });
+        var deputy = await admin.PostAsJsonAsync("/api/memberships", new { personId = publicPerson, organizationId = kreistag, legislativeTermId = term, role = "stellvertretung", deputyForId = kreistagSeat, startDate = viewerToday });
+        Assert.True(deputy.IsSuccessStatusCode, await deputy.Content.ReadAsStringAsync());
+
+        var anonymous = app.CreateClient();
+        var urls = new List<string>
+        {
+            "/api/persons", $"/api/persons?bodyId={kyf}&pageSize=200", $"/api/persons/{publicPerson}", $"/api/persons/{hiddenPerson}", $"/api/persons/{publicPerson}/history",
+            $"/api/memberships?organizationId={beirat}", $"/api/memberships?personId={publicPerson}", $"/api/memberships?personId={hiddenPerson}", "/api/memberships?pageSize=200",
+            $"/api/legislative-terms?bodyId={kyf}", $"/personen/{publicPerson}", $"/personen/{hiddenPerson}", $"/gremien/{beirat}", $"/gremien/{kreistag}",
+        };
+        urls.AddRange(memberships.Select(m => $"/api/memberships/{m}"));
+        foreach (var url in urls)
+        {
+            var text = await (await anonymous.GetAsync(url)).Content.ReadAsStringAsync();
+            Assert.False(text.Contains(PersonMarker, StringComparison.OrdinalIgnoreCase), $"{url} leaked the marker: {text}");
+        }
+        var shown = await (await anonymous.GetAsync($"/api/persons/{publicPerson}")).ReadJson();
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("email").ValueKind);
+        Assert.DoesNotContain(shown.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("organizationId").GetInt64() == beirat);
+        Assert.Equal(404, (int)(await anonymous.GetAsync($"/api/persons/{hiddenPerson}")).StatusCode);
+        var beiratMembers = await (await anonymous.GetAsync($"/api/memberships?organizationId={beirat}")).ReadJson();
+        Assert.Equal(0, beiratMembers.GetProperty("total").GetInt32());
+
+        // The office sees both, so the marker is really there.
+        var clerk = await app.ClientFor("kyf.clerk");
+        Assert.Contains(PersonMarker, await (await clerk.GetAsync($"/api/persons/{publicPerson}")).Content.ReadAsStringAsync());
+        Assert.Equal(2, (await (await clerk.GetAsync($"/api/memberships?organizationId={beirat}")).ReadJson()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Files_with_the_marker_never_reach_an_anonymous_caller()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var (publicPaper, _) = await _api.InDeliberationAsync($"F-{Guid.NewGuid():N}"[..20]);
+        var draft = PaperApi.Id(await _api.CreateAsync(clerk, PaperApi.KyffhaeuserPaper(app.BodyId("kyffhaeuserkreis"), $"D-{Guid.NewGuid():N}"[..20])));
+        var secretContent = TestFiles.Pdf($"Vertrag {Marker}", $"Kaufpreis {Marker}");
+        var hidden = await TestFiles.UploadAsync(clerk, publicPaper, secretContent, $"vertrag-{Marker}.pdf", $"Vertrag {Marker}", isPublic: false);
+        var ofDraft = await TestFiles.UploadAsync(clerk, draft, secretContent, $"entwurf-{Marker}.pdf", $"Entwurf {Marker}");
+        var ids = new[] { hidden.GetProperty("id").GetInt64(), ofDraft.GetProperty("id").GetInt64() };
+
+        var anonymous = app.CreateClient();
+        var urls = new List<string> { $"/api/papers/{publicPaper}/files", $"/api/papers/{draft}/files", $"/vorlagen/{publicPaper}/pdf", $"/vorlagen/{draft}/pdf",
+            $"/api/papers/{publicPaper}", "/openapi/v1.json" };
+        foreach (var id in ids.Concat([ids.Max() + 1]))
+            urls.AddRange([$"/api/files/{id}", $"/dateien/{id}", $"/dateien/{id}/download", $"/dateien/{id}/versionen/1", $"/dateien/{id}/versionen/1/download"]);
+        foreach (var url in urls)
+        {
+            var response = await anonymous.GetAsync(url);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.False(System.Text.Encoding.UTF8.GetString(bytes).Contains(Marker, StringComparison.OrdinalIgnoreCase), $"{url} leaked the marker");
+            if (response.Content.Headers.ContentType?.MediaType == "application/pdf")
+            {
+                using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+                Assert.DoesNotContain(Marker, string.Join(" ", pdf.GetPages().Select(p => p.Text)));
+            }
+            Assert.DoesNotContain(Marker, response.Content.Headers.ContentDisposition?.ToString() ?? "");
+        }
+        // The control: the office does get it.
+        Assert.Contains(Marker, await (await clerk.GetAsync($"/api/papers/{publicPaper}/files")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -79,11 +163,11 @@ public sealed class LeakageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await _api.ActAsync(clerk, id, "submit");
         paper = await _api.ActAsync(landraetin, id, "release");
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 1),
-            new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 9, yes = 6, no = 3 } });
+            new { date = "2021-03-17", outcome = "adopted", votes = new { entitled = 7, yes = 5, no = 2 } });
         await _api.ActAsync(landraetin, id, "object", new { comment = $"Widerspruch {Marker}", date = "2021-03-20" });
         paper = await _api.GetAsync(landraetin, id);
         await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 2),
-            new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 9, yes = 3, no = 6 } });
+            new { date = "2021-04-14", outcome = "rejected", votes = new { entitled = 7, yes = 2, no = 5 } });
 
         var anonymous = app.CreateClient();
         var seen = await _api.GetAsync(anonymous, id);

@@ -177,24 +177,32 @@ public sealed class RecordConsistencyTests(VorlagenApp app) : IClassFixture<Vorl
     }
 
     [Fact]
-    public async Task After_one_Widerspruch_the_renewed_decision_can_only_be_signed()
+    public async Task After_the_renewed_decision_a_second_Widerspruch_hands_it_to_the_Rechtsaufsicht()
     {
         var landraetin = await app.ClientFor("kyf.landraetin");
         var id = await AdoptedAsync("2021/7/607");
-        var paper = await _api.ActAsync(landraetin, id, "object", new { comment = "Der Beschluss ist für den Landkreis nachteilig.", date = "2021-04-01" });
+        var paper = await _api.ActAsync(landraetin, id, "object", new { comment = "Der Beschluss ist rechtswidrig.", date = "2021-04-01" });
         paper = await _api.RecordAsync(landraetin, id, PaperApi.ConsultationId(paper, 4), new
         {
             date = "2021-04-20", outcome = "adopted", votes = new { entitled = 40, yes = 30, no = 10 },
         });
 
         Assert.Equal("adopted", paper.GetProperty("status").GetString());
-        Assert.Equal(["sign"], PaperApi.Actions(paper));
+        Assert.Equal(["sign", "object"], PaperApi.Actions(paper));
+        paper = await _api.ActAsync(landraetin, id, "object", new { comment = "Weiterhin rechtswidrig; Entscheidung der Rechtsaufsicht.", date = "2021-04-21" });
+        Assert.Equal("objected_again", paper.GetProperty("status").GetString());
+        Assert.Equal("Erneuter Widerspruch (Entscheidung der Rechtsaufsichtsbehörde ausstehend)", paper.GetProperty("statusLabel").GetString());
+        Assert.Equal(["sign", "set_aside"], PaperApi.Actions(paper));
+        Assert.Equal(4, paper.GetProperty("consultations").GetArrayLength()); // nothing appended: the Rechtsaufsicht decides
+
         var before = Snapshot(id);
-        var again = await landraetin.PostAsJsonAsync($"/api/papers/{id}/actions/object", new { comment = "Noch einmal." });
-        await again.AssertProblem(409, "action_not_allowed");
+        await (await landraetin.PostAsJsonAsync($"/api/papers/{id}/actions/object", new { comment = "Noch einmal." })).AssertProblem(409, "action_not_allowed");
+        await (await landraetin.PostAsJsonAsync($"/api/papers/{id}/actions/set_aside", new { })).AssertProblem(400, "validation");
         Assert.Equal(before, Snapshot(id));
-        paper = await _api.ActAsync(landraetin, id, "sign", new { date = "2021-04-21" });
-        Assert.Equal("signed", paper.GetProperty("status").GetString());
+        paper = await _api.ActAsync(landraetin, id, "set_aside", new { comment = "Bescheid des Landesverwaltungsamts vom 10.05.2021", date = "2021-05-12" });
+        Assert.Equal("set_aside", paper.GetProperty("status").GetString());
+        Assert.Equal("Aufgehoben (Rechtsaufsichtsbehörde)", paper.GetProperty("statusLabel").GetString());
+        Assert.Empty(PaperApi.Actions(paper));
     }
 
     [Fact]

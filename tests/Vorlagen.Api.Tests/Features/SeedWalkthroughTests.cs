@@ -89,7 +89,7 @@ public sealed class SeedWalkthroughTests(VorlagenApp app) : IClassFixture<Vorlag
             consultedWith = "Akteuren der Sozialen Betreuung, Vertretern von Kommunen, Einrichtungen und Institutionen",
             proposal = "Der Kreistag des Erzgebirgskreises beschließt das als Anlage 1 der Beschlussvorlage beigefügte Integrationskonzept und setzt dieses zum 01.01.2022 in Kraft.",
             reasoning = "Mit Beschlussfassung des Kreistages am 7. Juni 2017 wurde zum 1. Juli 2017 das Integrationskonzept Erzgebirgskreis in Kraft gesetzt.",
-            effectiveDate = "2022-01-01", financialImpact = new { hasImpact = false },
+            effectiveDate = "2022-01-01", financialImpact = new { impact = "keine" }, // seed 001: "Welche finanziellen Auswirkungen/ Produktsachkonto: keine"
             consultations = new object[]
             {
                 new { organizationId = app.OrganizationId("erzgebirgskreis", PaperApi.ErzAusschuss), role = "vorberatend", @public = false, plannedDate = "2021-11-22" },

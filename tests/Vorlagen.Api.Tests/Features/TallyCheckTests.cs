@@ -44,6 +44,46 @@ public sealed class TallyCheckTests(VorlagenApp app) : IClassFixture<VorlagenApp
 
         Assert.True(result.GetProperty("valid").GetBoolean());
         Assert.True(result.GetProperty("derived").GetProperty("unanimous").GetBoolean());
+        Assert.Equal("einstimmig bei 1 Enthaltung", result.GetProperty("derived").GetProperty("unanimityText").GetString());
+    }
+
+    [Fact]
+    public async Task Citations_say_whether_their_wording_is_verified_and_elections_have_their_rule()
+    {
+        var kyf = await Check(app.OrganizationId("kyffhaeuserkreis", "Kreistag"), new
+        {
+            votes = new { entitled = 45, yes = 17, no = 28 }, outcome = "adopted", role = "beschliessend", date = "2021-03-31",
+        });
+        var election = await Check(app.OrganizationId("erzgebirgskreis", "Kreistag"), new
+        {
+            votes = new { entitled = 80, yes = 40, no = 20, abstain = 20 }, outcome = "adopted", role = "beschliessend", date = "2024-06-12", majority = "election",
+        });
+
+        Assert.False(kyf.GetProperty("errors")[0].GetProperty("wordingVerified").GetBoolean());
+        Assert.False(kyf.GetProperty("derived").GetProperty("quorum").GetProperty("wordingVerified").GetBoolean());
+        var error = Assert.Single(election.GetProperty("errors").EnumerateArray());
+        Assert.Equal("outcome.contradicts_tally", error.GetProperty("code").GetString());
+        Assert.Equal("§ 35 Abs. 7 Satz 2 SächsLKrO", error.GetProperty("citation").GetString());
+        Assert.True(error.GetProperty("wordingVerified").GetBoolean());
+        Assert.Equal(41, election.GetProperty("derived").GetProperty("majority").GetProperty("required").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_Saxon_Kreistag_whose_chair_does_not_vote_is_set_up_against_the_law()
+    {
+        var admin = await app.ClientFor("admin");
+        var created = await admin.PostAsJsonAsync("/api/organizations", new
+        {
+            bodyId = app.BodyId("erzgebirgskreis"), name = "Kreistag (Testanlage)", shortName = "KT2", kind = "kreistag", seats = 99, chairVotes = false,
+        });
+        var id = (await created.ReadJson()).GetProperty("id").GetInt64();
+
+        var result = await Check(id, new { votes = new { entitled = 80, yes = 70, no = 10 }, outcome = "adopted", role = "beschliessend", date = "2024-06-12" });
+
+        Assert.False(result.GetProperty("valid").GetBoolean());
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal("organization.chair_must_vote", error.GetProperty("code").GetString());
+        Assert.Equal("§ 48 Abs. 1 Satz 1 SächsLKrO", error.GetProperty("citation").GetString());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("Kreistag", sign.GetProperty("organizationName").GetString());
         // The period was one week until 4 March 2022 (SächsLKrO then in force): 08.12.2021 + 1 week.
         Assert.Equal("2021-12-15", sign.GetProperty("due").GetString());
-        Assert.Equal("§ 48 Abs. 2 Satz 2 SächsLKrO", sign.GetProperty("dueCitation").GetString());
+        Assert.Equal("§ 48 Abs. 2 Satz 2 SächsLKrO a.F.", sign.GetProperty("dueCitation").GetString());
         Assert.StartsWith("Widerspruch bis", sign.GetProperty("dueLabel").GetString());
         Assert.Equal(["sign", "object"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
         Assert.Null(await TaskOf(clerk, id));
@@ -75,7 +75,7 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     public async Task After_a_Widerspruch_the_new_decision_shows_the_deadline_for_the_new_session()
     {
         var (id, clerk, landrat) = await ErzgebirgeDecisionAsync("0641");
-        var paper = await _api.ActAsync(landrat, id, "object", new { comment = "Verstößt gegen § 72 SächsHO." });
+        var paper = await _api.ActAsync(landrat, id, "object", new { comment = "Verstößt gegen § 72 SächsHO.", date = "2021-12-10" });
 
         var rehearing = (await TaskOf(landrat, id))!.Value;
 
@@ -84,14 +84,14 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("Erneut beschließen nach Widerspruch: Kreistag", rehearing.GetProperty("label").GetString());
         // Four weeks from the objected session of 08.12.2021.
         Assert.Equal("2022-01-05", rehearing.GetProperty("due").GetString());
-        Assert.Equal("§ 48 Abs. 2 Satz 4 SächsLKrO", rehearing.GetProperty("dueCitation").GetString());
+        Assert.Equal("§ 48 Abs. 2 Satz 4 Halbsatz 2 SächsLKrO", rehearing.GetProperty("dueCitation").GetString());
         Assert.StartsWith("Neue Sitzung spätestens", rehearing.GetProperty("dueLabel").GetString());
         // The clerk may record it too, and sees the same deadline.
         Assert.Equal("2022-01-05", (await TaskOf(clerk, id))!.Value.GetProperty("due").GetString());
     }
 
     [Fact]
-    public async Task A_returned_draft_tells_the_clerk_why_and_a_renewed_decision_is_only_to_be_signed()
+    public async Task A_returned_draft_tells_the_clerk_why_and_a_renewed_decision_can_be_signed_or_objected_again()
     {
         var clerk = await app.ClientFor("kyf.clerk");
         var landraetin = await app.ClientFor("kyf.landraetin");
@@ -113,9 +113,16 @@ public sealed class TasksTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         });
         var sign = (await TaskOf(landrat, erzId))!.Value;
         Assert.Equal("sign", sign.GetProperty("kind").GetString());
-        Assert.StartsWith("Erneuten Beschluss ausfertigen", sign.GetProperty("label").GetString());
-        Assert.Equal(JsonValueKind.Null, sign.GetProperty("due").ValueKind);
-        Assert.Equal(["sign"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
+        // § 48 Abs. 2 Satz 5 SächsLKrO: a second Widerspruch is possible, within the period counted from the renewed decision.
+        Assert.Equal("Beschluss ausfertigen oder Widerspruch einlegen", sign.GetProperty("label").GetString());
+        Assert.Equal("2021-12-27", sign.GetProperty("due").GetString());
+        Assert.Equal(["sign", "object"], sign.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
+
+        await _api.ActAsync(landrat, erzId, "object", new { comment = "Weiterhin rechtswidrig.", date = "2021-12-22" });
+        var supervision = (await TaskOf(landrat, erzId))!.Value;
+        Assert.Equal("objected_again", supervision.GetProperty("status").GetString());
+        Assert.StartsWith("Entscheidung der Rechtsaufsichtsbehörde eintragen", supervision.GetProperty("label").GetString());
+        Assert.Equal(["sign", "set_aside"], supervision.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!));
     }
 
     /// <summary>Erzgebirgskreis paper decided by the Kreistag on 08.12.2021, awaiting Ausfertigung.</summary>

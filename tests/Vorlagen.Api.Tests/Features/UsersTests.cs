@@ -29,19 +29,38 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.All(items, u => Assert.Equal(Kyf, u.GetProperty("bodyId").GetInt64()));
         Assert.DoesNotContain("password", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var chair = items.Single(u => u.GetProperty("username").GetString() == "kyf.chair.soziales");
-        var grant = chair.GetProperty("roles").EnumerateArray().Single();
+        // Chair rights are not granted but derived from the Vorsitz membership of the linked person.
+        Assert.Empty(chair.GetProperty("roles").EnumerateArray());
+        Assert.Equal(app.Scalar<long>("SELECT p.id FROM persons p JOIN users u ON u.id = p.user_id WHERE u.username = 'kyf.chair.soziales'"),
+            chair.GetProperty("personId").GetInt64());
+        var grant = chair.GetProperty("derivedRoles").EnumerateArray().Single();
         Assert.Equal(("chair", "Vorsitz", KyfAusschuss, PaperApi.KyfAusschuss),
             (grant.GetProperty("role").GetString(), grant.GetProperty("roleLabel").GetString(), grant.GetProperty("organizationId").GetInt64(),
                 grant.GetProperty("organizationName").GetString()));
     }
 
     [Fact]
-    public async Task Create_stores_a_hashed_password_and_scoped_roles_and_the_user_can_sign_in()
+    public async Task Chair_and_member_grants_are_refused_because_they_follow_from_memberships()
     {
+        var before = UserCount;
         var response = await _admin.PostAsJsonAsync("/api/users", new
         {
             bodyId = Kyf, username = "kyf.chair.neu", displayName = "Neue Vorsitzende", password = Password,
             roles = new object[] { new { role = "chair", organizationId = KyfAusschuss }, new { role = "member", organizationId = KyfAusschuss } },
+        });
+
+        var errors = (await response.AssertProblem(400, "validation")).GetProperty("errors");
+        Assert.Contains("Mitgliedschaften", errors.GetProperty("roles[0].role")[0].GetString());
+        Assert.True(errors.TryGetProperty("roles[1].role", out _));
+        Assert.Equal(before, UserCount);
+    }
+
+    [Fact]
+    public async Task Create_stores_a_hashed_password_and_a_kreisrat_account_needs_no_role_and_can_sign_in()
+    {
+        var response = await _admin.PostAsJsonAsync("/api/users", new
+        {
+            bodyId = Kyf, username = "kyf.chair.neu", displayName = "Neue Kreisrätin", password = Password,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -52,10 +71,11 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.True(created.GetProperty("active").GetBoolean());
         var hash = app.Scalar<string>("SELECT password_hash FROM users WHERE id = @id", new { id });
         Assert.DoesNotContain(Password, hash);
-        Assert.Equal(2, app.Scalar<int>("SELECT COUNT(*) FROM user_roles WHERE user_id = @id AND organization_id = @KyfAusschuss", new { id, KyfAusschuss }));
+        Assert.Equal(0, app.Scalar<int>("SELECT COUNT(*) FROM user_roles WHERE user_id = @id", new { id }));
 
         var me = await (await ClientWith("kyf.chair.neu", Password)).GetFromJsonAsync<JsonElement>("/api/auth/me");
-        Assert.Equal([KyfAusschuss], me.GetProperty("chairOf").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Empty(me.GetProperty("chairOf").EnumerateArray());
+        Assert.Empty(me.GetProperty("roles").EnumerateArray());
     }
 
     [Fact]
@@ -70,25 +90,25 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 
         var problem = await response.AssertProblem(400, "validation");
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "username", "displayName", "password", "roles[0].role", "roles[1].organizationId", "roles[2].organizationId" })
+        foreach (var field in new[] { "username", "displayName", "password", "roles[0].role", "roles[1].role", "roles[2].organizationId" })
             Assert.True(errors.TryGetProperty(field, out _), field);
         Assert.Equal(before, UserCount);
     }
 
     [Fact]
-    public async Task Create_with_a_gremium_of_another_body_or_without_roles_is_400_and_writes_nothing()
+    public async Task Create_with_a_gremium_grant_or_a_bodyless_non_admin_is_400_and_writes_nothing()
     {
         var before = UserCount;
         var erzAusschuss = app.OrganizationId("erzgebirgskreis", PaperApi.ErzAusschuss);
 
         var foreign = await _admin.PostAsJsonAsync("/api/users", NewUser("kyf.fremd", Kyf, new { role = "member", organizationId = erzAusschuss }));
-        var none = await _admin.PostAsJsonAsync("/api/users", new { bodyId = Kyf, username = "kyf.ohne", displayName = "Ohne Rolle", password = Password });
+        var none = await _admin.PostAsJsonAsync("/api/users", new { username = "ohne.rolle", displayName = "Ohne Rolle", password = Password });
         var bodyless = await _admin.PostAsJsonAsync("/api/users", new
         {
             username = "ohne.koerperschaft", displayName = "Ohne Körperschaft", password = Password, roles = new[] { new { role = "clerk" } },
         });
 
-        Assert.True((await foreign.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("roles[0].organizationId", out _));
+        Assert.True((await foreign.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("roles[0].role", out _));
         Assert.True((await none.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("roles", out _));
         Assert.True((await bodyless.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("roles", out _));
         Assert.Equal(before, UserCount);
@@ -158,7 +178,7 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     [Fact]
     public async Task Update_replaces_roles_checks_if_match_and_deactivation_stops_sign_in()
     {
-        var id = await CreateAsync(NewUser("kyf.wechsel", Kyf, new { role = "member", organizationId = KyfAusschuss }));
+        var id = await CreateAsync(NewUser("kyf.wechsel", Kyf, new { role = "landrat" }));
         var token = await TokenFor("kyf.wechsel", Password);
 
         var ok = await Put($"/api/users/{id}", new { displayName = "Gewechselt", active = false, roles = new[] { new { role = "clerk" } } }, "\"1\"");
@@ -188,7 +208,7 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 
         var errors = (await response.AssertProblem(400, "validation")).GetProperty("errors");
         Assert.True(errors.TryGetProperty("displayName", out _));
-        Assert.True(errors.TryGetProperty("roles[0].organizationId", out _));
+        Assert.True(errors.TryGetProperty("roles[0].role", out _));
         Assert.Equal(1, app.Scalar<int>("SELECT version FROM users WHERE id = @id", new { id }));
         Assert.Equal(["clerk"], ReadRoles(id));
     }
@@ -225,6 +245,29 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 
         var tooShort = await _admin.PostAsJsonAsync($"/api/users/{id}/password", new { password = "kurz" });
         Assert.True((await tooShort.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("password", out _));
+    }
+
+    [Theory]
+    [InlineData("\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "Steuerzeichen")]
+    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "Steuerzeichen")]
+    [InlineData("geheim-\u202Egeheim-geheim", "Steuerzeichen")]
+    [InlineData("            ", "Bitte geben Sie ein Passwort an")]
+    public async Task A_password_of_invisible_or_control_characters_is_refused_on_create_and_reset(string password, string message)
+    {
+        var id = await CreateAsync(NewUser("kyf.unsichtbar." + message.Length + password.Length, Kyf, new { role = "member", organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag") }));
+        var hash = app.Scalar<string>("SELECT password_hash FROM users WHERE id = @id", new { id });
+        var users = app.Scalar<int>("SELECT COUNT(*) FROM users");
+
+        var created = await _admin.PostAsJsonAsync("/api/users", new { bodyId = Kyf, username = "kyf.leer", displayName = "Leer", password, roles = new[] { new { role = "clerk" } } });
+        var reset = await _admin.PostAsJsonAsync($"/api/users/{id}/password", new { password });
+
+        foreach (var response in new[] { created, reset })
+        {
+            var errors = (await response.AssertProblem(400, "validation")).GetProperty("errors").GetProperty("password");
+            Assert.Contains(errors.EnumerateArray(), e => e.GetString()!.Contains(message));
+        }
+        Assert.Equal(users, app.Scalar<int>("SELECT COUNT(*) FROM users"));
+        Assert.Equal(hash, app.Scalar<string>("SELECT password_hash FROM users WHERE id = @id", new { id }));
     }
 
     private static object NewUser(string username, long bodyId, object role) =>

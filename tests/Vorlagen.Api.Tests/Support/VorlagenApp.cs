@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
@@ -7,29 +8,40 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Vorlagen.Api.Data;
 
 namespace Vorlagen.Api.Tests.Support;
 
 /// <summary>
-/// The real application over HTTP on a fresh SQLite file (one per test class, via IClassFixture),
-/// migrated by our scripts and loaded with the demo bodies.
+/// The real application over HTTP on a fresh database (one per test class, via IClassFixture), migrated
+/// by our scripts and loaded with the demo bodies: a SQLite file, or with <see cref="Provider"/>
+/// <c>postgresql</c> a fresh database on the <see cref="TestPostgres"/> server.
 /// </summary>
 public class VorlagenApp : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
+    private readonly Lazy<PostgresTestDatabase> _postgres = new(PostgresTestDatabase.Create);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public TestClock Clock { get; } = new();
+    public virtual string Provider => Environment.GetEnvironmentVariable("VORLAGEN_TEST_PROVIDER") ?? DatabaseOptions.Sqlite;
     public virtual string DatabaseFile => _folder.File("vorlagen.db");
-    public string ConnectionString => $"Data Source={DatabaseFile}";
+    public string ConnectionString => Provider == DatabaseOptions.PostgreSql ? _postgres.Value.ConnectionString : $"Data Source={DatabaseFile}";
+
+    /// <summary>Outside the database file, like in production; an attacker with database access has neither this file nor the key.</summary>
+    public virtual string CheckpointFile => _folder.File(Path.Combine("journal", "checkpoints.jsonl"));
+    public string JournalKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Vorlagen", ConnectionString);
-        builder.UseSetting("Vorlagen:Database:Provider", "sqlite");
+        builder.UseSetting("Vorlagen:Database:Provider", Provider);
         builder.UseSetting("Vorlagen:DemoData", "true");
         builder.UseSetting("Vorlagen:Auth:LoginRequestsPerMinute", "1000");
+        builder.UseSetting("Vorlagen:Journal:MacKey", JournalKey);
+        builder.UseSetting("Vorlagen:Journal:CheckpointFile", CheckpointFile);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         Configure(builder);
     }
@@ -48,10 +60,10 @@ public class VorlagenApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A direct connection to the same database file, to assert what was (not) written.</summary>
-    public SqliteConnection OpenDatabase()
+    /// <summary>A direct connection to the same database, to assert what was (not) written.</summary>
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection(ConnectionString);
+        DbConnection connection = Provider == DatabaseOptions.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         connection.Open();
         return connection;
     }
@@ -71,7 +83,9 @@ public class VorlagenApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _folder.Dispose();
+        if (!disposing) return;
+        _folder.Dispose();
+        if (_postgres.IsValueCreated) _postgres.Value.Dispose();
     }
 }
 

@@ -37,11 +37,12 @@ public static class SignIn
             if (!check.Succeeded) return new Result(null, check);
             var args = new { Id = check.UserId };
             var user = await db.Connection.QuerySingleAsync<TokenAuthenticationHandler.UserRow>(new CommandDefinition(UserByIdSql, args, db.Transaction, cancellationToken: cancellationToken));
-            var grants = await db.Connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(new CommandDefinition(TokenAuthenticationHandler.GrantsSql, args,
+            var grants = await db.Connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(new CommandDefinition(TokenAuthenticationHandler.GrantsSql,
+                TokenAuthenticationHandler.GrantArgs(check.UserId!.Value, clock),
                 db.Transaction, cancellationToken: cancellationToken));
             var session = CookieRevalidation.NewSessionId();
             await IssueToken.StoreAsync(db, session, check.UserId!.Value, clock, options.SessionLifetime, cancellationToken);
-            return new Result(CookieRevalidation.Principal(user, grants, session), check);
+            return new Result(CookieRevalidation.Principal(user, grants, session, TokenAuthenticationHandler.GrantsOn(clock)), check);
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed record BodyDto
 {
     public const string SelectColumnsSql =
         "SELECT b.id AS Id, b.body_key AS BodyKey, b.name AS Name, b.short_name AS ShortName, b.state AS State, " +
-        "b.rule_profile AS RuleProfile, b.reference_pattern AS ReferencePattern, b.website AS Website, b.seat AS Seat, b.version AS Version FROM bodies b";
+        "b.rule_profile AS RuleProfile, b.reference_pattern AS ReferencePattern, b.website AS Website, b.seat AS Seat, b.finance_fields AS FinanceFieldsJson, b.version AS Version FROM bodies b";
 
     public long Id { get; init; }
     public string BodyKey { get; init; } = "";
@@ -21,6 +21,11 @@ public sealed record BodyDto
     /// <summary>Kreissitz, the place in the signature line of a decision; null if not configured.</summary>
     public string? Seat { get; init; }
     public int Version { get; init; }
+    [JsonIgnore]
+    public string? FinanceFieldsJson { get; init; }
+    /// <summary>The body's "Finanzielle Auswirkungen" fields (detail only): what a paper's <c>financialImpact</c> may hold.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FinanceBlock? Finance { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<OrganizationDto>? Organizations { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -27,7 +27,10 @@ public static class GetBody
                        ?? throw new NotFoundException("Körperschaft", query.Id);
             var organizations = await connection.QueryAsync<OrganizationDto>(new CommandDefinition(OrganizationsSql, query, db.Transaction, cancellationToken: cancellationToken));
             var templates = await connection.QueryAsync<ConsultationTemplateDto>(new CommandDefinition(TemplatesSql, query, db.Transaction, cancellationToken: cancellationToken));
-            return body with { Organizations = organizations.ToList(), ConsultationTemplates = templates.ToList() };
+            return body with
+            {
+                Organizations = organizations.ToList(), ConsultationTemplates = templates.ToList(), Finance = FinanceBlock.Parse(body.FinanceFieldsJson, body.Name),
+            };
         }
     }
 }

@@ -93,6 +93,8 @@ public sealed class Beratungsfolge(DbSession db)
         {
             if (!organizations.TryGetValue(steps[i].OrganizationId, out var organization))
                 yield return new ValidationFailure($"consultations[{i}].organizationId", "Dieses Gremium gehört nicht zur Körperschaft der Vorlage.");
+            else if (OrganizationKinds.Find(organization.Kind)?.Deliberates == false)
+                yield return new ValidationFailure($"consultations[{i}].organizationId", $"„{organization.Name}“ ist eine Fraktion oder Gruppe und berät keine Vorlagen.");
             else if (!organization.Active)
                 yield return new ValidationFailure($"consultations[{i}].organizationId", $"Das Gremium „{organization.Name}“ ist nicht mehr aktiv.");
             else if (steps[i].Role == ConsultationRoles.Beschliessend && OrganizationKinds.Find(organization.Kind)?.MayDecide != true)

@@ -31,7 +31,7 @@ public static class ConsultationResults
         command.Outcome == Outcomes.AdoptedAmended && TextRules.HasContent(command.ResolutionText) ? command.ResolutionText : null;
 
     public static async Task StoreAsync(DbSession db, ConsultationRow consultation, RecordResult.Command command, TallyCheckResult check,
-        OrganizationDto? referredTo, Caller caller, string role, TimeProvider clock, CancellationToken cancellationToken)
+        OrganizationDto? referredTo, Caller caller, string role, TimeProvider clock, CancellationToken cancellationToken, long? handOverTo = null)
     {
         if (StaysPending.Contains(command.Outcome))
         {
@@ -44,10 +44,20 @@ public static class ConsultationResults
         {
             consultation.Id, command.Outcome, ResultDate = command.Date!.Value.ToString("yyyy-MM-dd"), Majority = check.Derived?.Majority.Rule,
             votes?.Entitled, votes?.Yes, votes?.No, votes?.Abstain, votes?.Recused, ResolutionText = ResolutionText(command),
-            ReferredTo = referredTo?.Id, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.Labels.GetValueOrDefault(role, role)})",
+            ReferredTo = referredTo?.Id ?? handOverTo, Now = Instants.Format(clock.GetUtcNow()), Actor = $"{caller.DisplayName} ({Roles.LabelFor(role, caller.DisplayName)})",
         }, db.Transaction, cancellationToken: cancellationToken));
         if (stored == 0) throw new ConflictException("already_recorded", "Für diese Beratung wurde inzwischen bereits ein Ergebnis erfasst.");
         if (referredTo is not null) await InsertReferralAsync(db, consultation, referredTo, cancellationToken);
+        if (handOverTo is { } kreistag) await InsertHandOverAsync(db, consultation, kreistag, cancellationToken);
+    }
+
+    /// <summary>The Kreistag decides in place of the Ausschuss: its beschließend consultation comes next.</summary>
+    private static async Task InsertHandOverAsync(DbSession db, ConsultationRow current, long kreistag, CancellationToken cancellationToken)
+    {
+        await db.Connection.ExecuteAsync(new CommandDefinition(ShiftOutSql, new { current.PaperId, After = current.Position, By = 1 }, db.Transaction, cancellationToken: cancellationToken));
+        await db.Connection.ExecuteAsync(new CommandDefinition(ShiftBackSql, new { current.PaperId }, db.Transaction, cancellationToken: cancellationToken));
+        await PaperEditing.InsertConsultationAsync(db, current.PaperId, current.Position + 1,
+            new ConsultationInput(kreistag, ConsultationRoles.Beschliessend, current.IsPublic, null), cancellationToken);
     }
 
     private static async Task InsertReferralAsync(DbSession db, ConsultationRow current, OrganizationDto referredTo, CancellationToken cancellationToken)

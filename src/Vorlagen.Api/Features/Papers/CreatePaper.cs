@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -8,10 +7,14 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Features.Papers;
 
-/// <summary>A clerk drafts a Vorlage; its workflow instance starts in the same transaction and waits in "draft".</summary>
+/// <summary>
+/// A clerk drafts a Vorlage; its workflow instance starts in the same transaction and waits in "draft". The drafting
+/// form sends a <see cref="Command.FormToken"/>: the same form sent again (back button, double click) gets the paper it
+/// created, not a duplicate.
+/// </summary>
 public static class CreatePaper
 {
-    public sealed record Command(long BodyId, string? Reference, PaperInput Paper) : ICommand<PaperDto>;
+    public sealed record Command(long BodyId, string? Reference, PaperInput Paper, string? FormToken = null) : ICommand<PaperDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -22,15 +25,17 @@ public static class CreatePaper
             RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.")
                 .Must(r => r is null || r.Trim().Length > 0).WithMessage("Die Vorlagen-Nr. darf nicht leer sein; lassen Sie sie weg, um sie vergeben zu lassen.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
+            RuleFor(c => c.FormToken).Matches("^[A-Za-z0-9-]{8,64}$").WithMessage("Das Formular ist beschädigt; bitte laden Sie die Seite neu.");
         }
     }
 
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
     public const string InsertSql =
         "INSERT INTO papers (body_id, reference, paper_type, title, paper_date, originator, legal_basis, consulted_with, proposal, reasoning, " +
-        "financial_impact, effective_date, is_public, status, version, created_at, created_by, updated_at, updated_by) VALUES (@BodyId, @Reference, " +
-        "@PaperType, @Title, @PaperDate, @Originator, @LegalBasis, @ConsultedWith, @Proposal, @Reasoning, @FinancialImpact, @EffectiveDate, " +
-        "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor) {{ReturnId}}";
+        "financial_impact, effective_date, is_public, status, version, created_at, created_by, updated_at, updated_by, search_text, form_token) VALUES (@BodyId, " +
+        "@Reference, @PaperType, @Title, @PaperDate, @Originator, @LegalBasis, @ConsultedWith, @Proposal, @Reasoning, @FinancialImpact, @EffectiveDate, " +
+        "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor, @SearchText, @FormToken) {{ReturnId}}";
+    public const string ByFormTokenSql = "SELECT id FROM papers WHERE body_id = @BodyId AND form_token = @FormToken";
     public const string InsertConsultationSql =
         // Stamped with the paper's change time: every Beratungsfolge write follows the paper's own update in the same transaction.
         "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status, created_at, updated_at) " +
@@ -46,7 +51,11 @@ public static class CreatePaper
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(BodyExistsSql, command, db.Transaction, cancellationToken: cancellationToken)) == 0)
                 throw new NotFoundException("Körperschaft", command.BodyId);
             PaperEditing.RequireClerk(caller, command.BodyId);
+            if (command.FormToken is not null && await connection.ExecuteScalarAsync<long?>(new CommandDefinition(ByFormTokenSql,
+                    new { command.BodyId, command.FormToken }, db.Transaction, cancellationToken: cancellationToken)) is { } existing)
+                return await reader.ReadAsync(existing, cancellationToken);
             var input = command.Paper;
+            var finance = FinancialImpact.Normalize(input.FinancialImpact, await FinancialImpact.BlockAsync(db, command.BodyId, cancellationToken));
             var paperPublic = input.Public ?? true;
             var date = input.Date ?? BerlinTime.Today(clock);
             var steps = await beratungsfolge.ResolveAsync(command.BodyId, PaperInputValidator.Beschlussvorlage, paperPublic, input.Consultations, cancellationToken);
@@ -59,9 +68,10 @@ public static class CreatePaper
             {
                 command.BodyId, Reference = reference, PaperType = PaperInputValidator.Beschlussvorlage, Title = input.Title!.Trim(),
                 PaperDate = date.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(), input.LegalBasis, input.ConsultedWith,
-                input.Proposal, input.Reasoning, FinancialImpact = Serialize(input.FinancialImpact),
+                input.Proposal, input.Reasoning, FinancialImpact = finance,
                 EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"), IsPublic = paperPublic,
-                Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
+                Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName, command.FormToken,
+                SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
             }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, id, steps, cancellationToken);
 
@@ -70,6 +80,4 @@ public static class CreatePaper
             return await reader.ReadAsync(id, cancellationToken);
         }
     }
-
-    public static string? Serialize(FinancialImpact? impact) => impact is null ? null : JsonSerializer.Serialize(impact, JsonSerializerOptions.Web);
 }

@@ -9,8 +9,8 @@ namespace Vorlagen.Api.Features.Papers;
 
 /// <summary>
 /// Papers the caller may see, filtered and paged, newest first. The visibility filter is part of
-/// the SQL, so counts and pages never include what the caller may not see. <c>q</c> searches
-/// reference and title for everyone, the texts too.
+/// the SQL, so counts and pages never include what the caller may not see. <c>q</c> searches number,
+/// title, Einreicher and texts: every word must occur (any order, any field), folded the German way (<see cref="SearchText"/>).
 /// </summary>
 public static class ListPapers
 {
@@ -29,6 +29,8 @@ public static class ListPapers
                 .SingleLineText("Die Vorlagenart");
             RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.")
                 .SingleLineText("Der Suchbegriff");
+            RuleFor(q => SearchText.Words(q.Q).Count).LessThanOrEqualTo(SearchText.MaxWords).OverridePropertyName("q")
+                .WithMessage($"Bitte suchen Sie mit höchstens {SearchText.MaxWords} Wörtern.");
         }
     }
 
@@ -36,8 +38,10 @@ public static class ListPapers
         " WHERE (@BodyId IS NULL OR p.body_id = @BodyId) AND (@Status IS NULL OR " + PaperSql.ShownStatus + " = @Status) AND (@PaperType IS NULL OR p.paper_type = @PaperType) " +
         "AND (@OrganizationId IS NULL OR EXISTS (SELECT 1 FROM consultations fc WHERE fc.paper_id = p.id AND fc.organization_id = @OrganizationId)) " +
         "AND (@Year IS NULL OR p.paper_date LIKE @YearPrefix) " +
-        "AND (@Q IS NULL OR LOWER(p.reference) LIKE @Pattern ESCAPE '!' OR LOWER(p.title) LIKE @Pattern ESCAPE '!' " +
-        "OR LOWER(p.proposal) LIKE @Pattern ESCAPE '!' OR LOWER(p.reasoning) LIKE @Pattern ESCAPE '!') AND " +
+        "AND (@W0 IS NULL OR p.search_text LIKE @W0 ESCAPE '!') AND (@W1 IS NULL OR p.search_text LIKE @W1 ESCAPE '!') " +
+        "AND (@W2 IS NULL OR p.search_text LIKE @W2 ESCAPE '!') AND (@W3 IS NULL OR p.search_text LIKE @W3 ESCAPE '!') " +
+        "AND (@W4 IS NULL OR p.search_text LIKE @W4 ESCAPE '!') AND (@W5 IS NULL OR p.search_text LIKE @W5 ESCAPE '!') " +
+        "AND (@W6 IS NULL OR p.search_text LIKE @W6 ESCAPE '!') AND (@W7 IS NULL OR p.search_text LIKE @W7 ESCAPE '!') AND " +
         PaperSql.VisibleFilter;
 
     public const string CountSql = "SELECT COUNT(*) FROM papers p" + Where;
@@ -52,13 +56,15 @@ public static class ListPapers
         {
             var connection = await db.ConnectionAsync(cancellationToken);
             var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
-            var q = string.IsNullOrWhiteSpace(query.Q) ? null : query.Q.Trim();
+            var words = SearchText.Words(query.Q);
             args.AddDynamicParams(new
             {
-                query.BodyId, query.Status, query.PaperType, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%", Q = q,
-                Pattern = q is null ? null : "%" + Escape(q.ToLowerInvariant()) + "%", query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
+                query.BodyId, query.Status, query.PaperType, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%",
+                query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
             });
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
+            for (var i = 0; i < SearchText.MaxWords; i++)
+                args.Add($"W{i}", i < words.Count ? "%" + Escape(words[i]) + "%" : null, System.Data.DbType.String);
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(db.Dialect.Render(CountSql), args, db.Transaction, cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction, cancellationToken: cancellationToken));
             var items = rows.Select(p => new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
                 p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Status == PaperStatuses.Decided ? null : p.Version)).ToList();

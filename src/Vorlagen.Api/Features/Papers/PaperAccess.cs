@@ -10,12 +10,21 @@ public static class PaperAccess
         AllBodies = caller.IsSystemAdmin ? 1 : 0,
         FullBodyId = caller.BodyId is { } body && caller.SeesAllOf(body) ? body : -1L,
         UserId = caller.UserId ?? -1L,
+        GrantsOn = caller.GrantsOn ?? "",
     };
 
     public static bool CanSee(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
         caller.SeesAllOf(paper.BodyId)
         || (paper.ReleasedOn is not null
             && (paper.IsPublic || (caller.BelongsTo(paper.BodyId) && consultations.Any(c => IsOwnGremium(caller, c.OrganizationId)))));
+
+    /// <summary>
+    /// Non-public content of a paper the caller can see (e.g. non-public Anlagen): the office, and members and chairs of
+    /// a Gremium in its Beratungsfolge once it is released.
+    /// </summary>
+    public static bool SeesNonPublicContent(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>
+        caller.SeesAllOf(paper.BodyId)
+        || (paper.ReleasedOn is not null && caller.BelongsTo(paper.BodyId) && consultations.Any(c => IsOwnGremium(caller, c.OrganizationId)));
 
     /// <summary>A non-public consultation's result and tally only for the office and that Gremium's own members and chair.</summary>
     public static bool CanSeeDetails(Caller caller, long bodyId, ConsultationRow consultation) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Vorlagen.Api.Features.Papers;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Vorlagen.Api.Features.Papers;
 /// </summary>
 public sealed record PaperDto(
     long Id, long BodyId, string Reference, string PaperType, string Title, DateOnly Date, string Originator,
-    string? LegalBasis, string? ConsultedWith, string Proposal, string Reasoning, FinancialImpact? FinancialImpact,
+    string? LegalBasis, string? ConsultedWith, string Proposal, string Reasoning, JsonObject? FinancialImpact,
     DateOnly? EffectiveDate, bool Public, string Status, string StatusLabel, DateOnly? SignedDate, int? Version,
     IReadOnlyList<ConsultationDto> Consultations, IReadOnlyList<string> AvailableActions,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? UpdatedAt, string? UpdatedBy);

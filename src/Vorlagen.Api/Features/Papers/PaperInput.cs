@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FluentValidation;
 using Vorlagen.Api.Infrastructure;
 
@@ -6,8 +7,19 @@ namespace Vorlagen.Api.Features.Papers;
 /// <summary>The editable fields of a Vorlage, shared by create and update.</summary>
 public sealed record PaperInput(
     string? PaperType, string? Title, DateOnly? Date, string? Originator, string? LegalBasis, string? ConsultedWith,
-    string? Proposal, string? Reasoning, FinancialImpact? FinancialImpact, DateOnly? EffectiveDate, bool? Public,
+    string? Proposal, string? Reasoning, JsonObject? FinancialImpact, DateOnly? EffectiveDate, bool? Public,
     IReadOnlyList<ConsultationInput>? Consultations);
+
+public static class PaperInputCleaning
+{
+    /// <summary>The input with the harmless invisible characters of pasted text removed (<see cref="TextRules.Clean"/>).</summary>
+    public static PaperInput Cleaned(this PaperInput p) => p with
+    {
+        PaperType = TextRules.Clean(p.PaperType), Title = TextRules.Clean(p.Title), Originator = TextRules.Clean(p.Originator),
+        LegalBasis = TextRules.Clean(p.LegalBasis), ConsultedWith = TextRules.Clean(p.ConsultedWith), Proposal = TextRules.Clean(p.Proposal),
+        Reasoning = TextRules.Clean(p.Reasoning),
+    };
+}
 
 /// <summary>A step of the Beratungsfolge as drafted.</summary>
 public sealed record ConsultationInput(long OrganizationId, string? Role, bool? Public, DateOnly? PlannedDate);
@@ -23,9 +35,9 @@ public sealed class PaperInputValidator : AbstractValidator<PaperInput>
             .WithMessage("Derzeit können nur Beschlussvorlagen angelegt werden (paperType \"Beschlussvorlage\").")
             .SingleLineText("Die Vorlagenart");
         RuleFor(p => p.Title).RequiredText().WithMessage("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.")
-            .MaximumLength(500).WithMessage("Der Gegenstand darf höchstens 500 Zeichen lang sein.").SingleLineText("Der Gegenstand");
+            .MaximumLength(500).WithMessage(p => $"Der Gegenstand darf höchstens 500 Zeichen lang sein; er hat {p.Title!.Length}. Bitte kürzen Sie ihn – längere Ausführungen gehören in die Begründung.").SingleLineText("Der Gegenstand");
         RuleFor(p => p.Originator).RequiredText().WithMessage("Bitte geben Sie den Einreicher an.")
-            .MaximumLength(200).WithMessage("Der Einreicher darf höchstens 200 Zeichen lang sein.").SingleLineText("Der Einreicher");
+            .MaximumLength(200).WithMessage(p => $"Der Einreicher darf höchstens 200 Zeichen lang sein; er hat {p.Originator!.Length}.").SingleLineText("Der Einreicher");
         RuleFor(p => p.Proposal).RequiredText().WithMessage("Bitte geben Sie den Beschlussvorschlag an.")
             .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.").MultiLineText("Der Beschlussvorschlag");
         RuleFor(p => p.Reasoning).RequiredText().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
@@ -46,19 +58,5 @@ public sealed class PaperInputValidator : AbstractValidator<PaperInput>
             c.RuleFor(x => x.Role).Must(r => Domain.Voting.ConsultationRoles.Find(r) is not null)
                 .WithMessage("Die Rolle muss vorberatend, beschliessend oder kenntnisnahme sein.");
         });
-        RuleFor(p => p.FinancialImpact!).ChildRules(f =>
-        {
-            f.RuleFor(x => x.TotalCost).GreaterThanOrEqualTo(0).WithMessage("Die Gesamtkosten dürfen nicht negativ sein.");
-            f.RuleFor(x => x.Income).GreaterThanOrEqualTo(0).WithMessage("Die Einnahmen dürfen nicht negativ sein.");
-            f.RuleFor(x => x.OwnShare).GreaterThanOrEqualTo(0).WithMessage("Der Eigenanteil darf nicht negativ sein.");
-            f.RuleFor(x => x.ObjectRelatedIncome).GreaterThanOrEqualTo(0).WithMessage("Die objektbezogenen Einnahmen dürfen nicht negativ sein.");
-            f.RuleFor(x => x.BudgetYear).InclusiveBetween(1990, 2100).WithMessage("Das Haushaltsjahr muss zwischen 1990 und 2100 liegen.");
-            f.RuleFor(x => x.BudgetLine).MaximumLength(100).WithMessage("Die Haushaltsstelle darf höchstens 100 Zeichen lang sein.")
-                .SingleLineText("Die Haushaltsstelle");
-            f.RuleFor(x => x.TreasuryCoordination).MaximumLength(500).WithMessage("Der Vermerk zur Kämmerei darf höchstens 500 Zeichen lang sein.")
-                .SingleLineText("Der Vermerk zur Kämmerei");
-            f.RuleFor(x => x.TreasuryStatement).MaximumLength(5_000).WithMessage("Die Stellungnahme der Kämmerei darf höchstens 5.000 Zeichen lang sein.")
-                .MultiLineText("Die Stellungnahme der Kämmerei");
-        }).When(p => p.FinancialImpact is not null);
     }
 }

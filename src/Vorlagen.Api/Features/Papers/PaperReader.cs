@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
@@ -42,21 +41,24 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         var hidden = status != p.Status;
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
-            p.FinancialImpact is null ? null : JsonSerializer.Deserialize<FinancialImpact>(p.FinancialImpact, JsonSerializerOptions.Web),
+            FinancialImpact.Read(p.FinancialImpact),
             Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), hidden ? null : p.Version,
-            [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c))], actions,
+            [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c, loaded.Consultations))], actions,
             Instants.Parse(p.CreatedAt), p.CreatedBy, hidden ? null : Instants.Parse(p.UpdatedAt), hidden ? null : p.UpdatedBy);
     }
 
-    private ConsultationDto Consultation(long bodyId, ConsultationRow c)
+    private ConsultationDto Consultation(long bodyId, ConsultationRow c, IReadOnlyList<ConsultationRow> all)
     {
+        // Which decision a Widerspruch re-hears only for those who may see that decision (it tells "adopted").
+        var objected = all.FirstOrDefault(o => o.Id == c.ObjectedConsultationId);
+        var rehearingOf = objected is not null && PaperAccess.CanSeeDetails(caller, bodyId, objected) ? objected.Id : (long?)null;
         var details = PaperAccess.CanSeeDetails(caller, bodyId, c);
         var role = ConsultationRoles.Find(c.Role)?.Label ?? c.Role;
         var status = c.Status == ConsultationStatuses.Done ? "beraten" : "offen";
         return new ConsultationDto(c.Id, c.Position, c.OrganizationId, c.OrganizationName, c.Role, role, c.IsPublic,
             // Without the result, a held non-public session still shows when it met (public knowledge), not the stale plan.
             c.IsPublic ? "öffentlich" : "nichtöffentlich", details ? Date(c.PlannedDate) : Date(c.ResultDate ?? c.PlannedDate), c.Status, status,
-            details && c.Outcome is not null ? Result(c) : null, Restricted: !details);
+            details && c.Outcome is not null ? Result(c) : null, Restricted: !details, rehearingOf);
     }
 
     private static ConsultationResultDto Result(ConsultationRow c)
@@ -65,7 +67,8 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
             ? new VotesDto(entitled, c.VotesYes ?? 0, c.VotesNo ?? 0, c.VotesAbstain ?? 0, c.VotesRecused ?? 0)
             : null;
         return new ConsultationResultDto(c.Outcome!, Outcomes.Find(c.Outcome)?.Label ?? c.Outcome!, Date(c.ResultDate), votes, c.Majority,
-            votes is null ? null : votes.No == 0 && votes.Yes > 0,
+            votes is null ? null : VoteWording.IsUnanimous(votes.Yes, votes.No),
+            votes is null ? null : VoteWording.Unanimity(votes.Yes, votes.No, votes.Abstain),
             votes is null ? null : Outcomes.Find(c.Outcome)?.Expectation == TallyExpectation.MajorityReached,
             c.ResolutionText, c.ReferredToOrganizationId, c.ReferredToOrganizationName, c.RecordedBy);
     }

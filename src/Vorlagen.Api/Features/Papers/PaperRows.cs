@@ -53,4 +53,5 @@ public sealed record ConsultationRow
     public long? ReferredToOrganizationId { get; init; }
     public string? ReferredToOrganizationName { get; init; }
     public string? RecordedBy { get; init; }
+    public long? ObjectedConsultationId { get; init; }
 }

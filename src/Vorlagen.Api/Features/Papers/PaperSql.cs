@@ -18,7 +18,8 @@ public static class PaperSql
         "c.role AS Role, c.is_public AS IsPublic, c.planned_date AS PlannedDate, c.status AS Status, c.outcome AS Outcome, " +
         "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
         "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
-        "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy " +
+        "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy, " +
+        "c.objected_consultation_id AS ObjectedConsultationId " +
         "FROM consultations c JOIN organizations o ON o.id = c.organization_id " +
         "LEFT JOIN organizations r ON r.id = c.referred_to_organization_id WHERE c.paper_id = @Id ORDER BY c.position";
 
@@ -27,19 +28,31 @@ public static class PaperSql
     /// beschließend consultation the caller may not see decided it); same parameters as <see cref="VisibleFilter"/>.
     /// </summary>
     public const string ShownStatus =
-        "(CASE WHEN p.status IN ('adopted', 'rejected', 'signed') AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
+        "(CASE WHEN p.status IN ('adopted', 'rejected', 'signed', 'objected_again', 'set_aside') AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
         "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 " +
-        "AND NOT EXISTS (SELECT 1 FROM user_roles dr WHERE dr.user_id = @UserId AND dr.organization_id = dc.organization_id " +
-        "AND dr.role IN ('member', 'chair'))) THEN 'decided' ELSE p.status END)";
+        "AND NOT EXISTS (SELECT 1 FROM " + GremiumRightsSubquery + " dr WHERE dr.organization_id = dc.organization_id)) THEN 'decided' ELSE p.status END)";
+
+    /// <summary>
+    /// The Gremien where @UserId has chair or member rights on @GrantsOn: the current memberships of the user's person
+    /// (as <c>TokenAuthenticationHandler.GrantsSql</c> derives them; Fraktionen never deliberate, so they need no filter here).
+    /// </summary>
+    public const string GremiumRightsSubquery =
+        "(SELECT gm.organization_id FROM memberships gm JOIN persons gp ON gp.id = gm.person_id " +
+        "JOIN legislative_terms gt ON gt.id = gm.legislative_term_id WHERE gp.user_id = @UserId AND gp.status = 'active' AND gm.statutory = 0 " +
+        "AND gm.start_date <= @GrantsOn AND COALESCE(gm.end_date, gt.end_date) >= @GrantsOn)";
 
     /// <summary>
     /// Which papers a caller may see. Parameters: @AllBodies (system admin), @FullBodyId (clerk, Landrat,
-    /// admin of that body; -1 otherwise), @UserId (-1 for anonymous). Everyone else sees released public
+    /// admin of that body; -1 otherwise), @UserId (-1 for anonymous), @GrantsOn (the date of the caller's rights). Everyone else sees released public
     /// papers, and members/chairs also released non-public papers that one of their Gremien deliberates.
     /// Never-released papers (drafts, or withdrawn before release) stay inside the office.
     /// </summary>
     public const string VisibleFilter =
         "(@AllBodies = 1 OR p.body_id = @FullBodyId OR (p.released_on IS NOT NULL AND (p.is_public = 1 OR EXISTS (" +
-        "SELECT 1 FROM consultations vc JOIN user_roles vr ON vr.organization_id = vc.organization_id " +
-        "WHERE vc.paper_id = p.id AND vr.user_id = @UserId AND vr.role IN ('member', 'chair')))))";
+        "SELECT 1 FROM consultations vc JOIN " + GremiumRightsSubquery + " vr ON vr.organization_id = vc.organization_id " +
+        "WHERE vc.paper_id = p.id))))";
+
+    /// <summary>The body's active Kreistag: it decides on a Widerspruch against an Ausschuss and for an Ausschuss not quorate by Befangenheit.</summary>
+    public const string KreistagOfBodySql =
+        "SELECT id AS Id, name AS Name FROM organizations WHERE body_id = @BodyId AND kind = 'kreistag' AND active = 1 ORDER BY id";
 }

@@ -11,12 +11,18 @@ public static class PaperStatuses
     public const string Signed = "signed";
     public const string Withdrawn = "withdrawn";
 
+    /// <summary>A second Widerspruch against the renewed decision: the Rechtsaufsichtsbehörde decides (§ 48 Abs. 2 Satz 5 SächsLKrO).</summary>
+    public const string ObjectedAgain = "objected_again";
+
+    /// <summary>The Rechtsaufsichtsbehörde found the decision unlawful; it is not executed.</summary>
+    public const string SetAside = "set_aside";
+
     /// <summary>
     /// Shown instead of adopted/rejected/signed to callers who may not see the non-public consultation
     /// that decided: the status would otherwise reveal its result.
     /// </summary>
     public const string Decided = "decided";
-    public static readonly string[] RevealDecision = [Adopted, Rejected, Signed];
+    public static readonly string[] RevealDecision = [Adopted, Rejected, Signed, ObjectedAgain, SetAside];
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -27,6 +33,8 @@ public static class PaperStatuses
         [Rejected] = "Abgelehnt",
         [Signed] = "Ausgefertigt",
         [Withdrawn] = "Zurückgezogen",
+        [ObjectedAgain] = "Erneuter Widerspruch (Entscheidung der Rechtsaufsichtsbehörde ausstehend)",
+        [SetAside] = "Aufgehoben (Rechtsaufsichtsbehörde)",
         [Decided] = "Beraten (Ergebnis nichtöffentlich)",
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MediatR;
 using Vorlagen.Api.Features.Tallies;
 using Vorlagen.Api.Infrastructure;
@@ -7,11 +8,11 @@ namespace Vorlagen.Api.Features.Papers;
 public static class PapersEndpoints
 {
     public sealed record PaperRequest(long BodyId, string? Reference, string? PaperType, string? Title, DateOnly? Date, string? Originator,
-        string? LegalBasis, string? ConsultedWith, string? Proposal, string? Reasoning, FinancialImpact? FinancialImpact, DateOnly? EffectiveDate,
+        string? LegalBasis, string? ConsultedWith, string? Proposal, string? Reasoning, JsonObject? FinancialImpact, DateOnly? EffectiveDate,
         bool? Public, IReadOnlyList<ConsultationInput>? Consultations)
     {
-        public PaperInput ToInput() => new(PaperType, Title, Date, Originator, LegalBasis, ConsultedWith, Proposal, Reasoning, FinancialImpact,
-            EffectiveDate, Public, Consultations);
+        public PaperInput ToInput() => new PaperInput(PaperType, Title, Date, Originator, LegalBasis, ConsultedWith, Proposal, Reasoning, FinancialImpact,
+            EffectiveDate, Public, Consultations).Cleaned();
     }
 
     public sealed record ActionRequest(string? Comment, DateOnly? Date);
@@ -26,6 +27,7 @@ public static class PapersEndpoints
         group.MapGet("{id:long}", Get).WithName("GetPaper");
         group.MapPost("", Create).WithName("CreatePaper").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         group.MapPut("{id:long}", Update).WithName("UpdatePaper").RequireAuthorization();
+        group.MapDelete("{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization();
         group.MapPost("{id:long}/actions/{action}", Act).WithName("PerformPaperAction").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         group.MapPost("{id:long}/consultations/{consultationId:long}/result", Result).WithName("RecordConsultationResult")
             .RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
@@ -48,7 +50,7 @@ public static class PapersEndpoints
 
     private static async Task<IResult> Create(IMediator mediator, HttpContext http, PaperRequest request, CancellationToken ct)
     {
-        var paper = await mediator.Send(new CreatePaper.Command(request.BodyId, request.Reference, request.ToInput()), ct);
+        var paper = await mediator.Send(new CreatePaper.Command(request.BodyId, TextRules.Clean(request.Reference), request.ToInput()), ct);
         if (paper.Version is { } version) http.Response.Headers.ETag = HttpResults.ETag(version);
         http.Response.Headers.Location = $"/api/papers/{paper.Id}";
         return Results.Created($"/api/papers/{paper.Id}", paper);
@@ -56,9 +58,15 @@ public static class PapersEndpoints
 
     private static async Task<IResult> Update(IMediator mediator, HttpContext http, long id, PaperRequest request, CancellationToken ct)
     {
-        var paper = await mediator.Send(new UpdatePaper.Command(id, await ExpectedVersion(mediator, http, id, ct), request.Reference, request.ToInput(),
+        var paper = await mediator.Send(new UpdatePaper.Command(id, await ExpectedVersion(mediator, http, id, ct), TextRules.Clean(request.Reference), request.ToInput(),
             request.BodyId == 0 ? null : request.BodyId), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+
+    private static async Task<IResult> Delete(IMediator mediator, HttpContext http, long id, CancellationToken ct)
+    {
+        await mediator.Send(new DeletePaper.Command(id, await ExpectedVersion(mediator, http, id, ct)), ct);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> Act(IMediator mediator, HttpContext http, long id, string action, ActionRequest? request, CancellationToken ct)

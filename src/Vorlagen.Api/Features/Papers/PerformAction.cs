@@ -14,7 +14,7 @@ namespace Vorlagen.Api.Features.Papers;
 /// </summary>
 public static class PerformAction
 {
-    public static readonly string[] Actions = ["submit", "release", "return", "withdraw", "sign", "object"];
+    public static readonly string[] Actions = ["submit", "release", "return", "withdraw", "sign", "object", "set_aside"];
 
     public sealed record Command(long PaperId, string Action, string? Comment, DateOnly? Date, int? ExpectedVersion) : ICommand<PaperDto>;
 
@@ -26,6 +26,11 @@ public static class PerformAction
                 .WithMessage($"Unbekannte Aktion. Erlaubt: {string.Join(", ", Actions)}.");
             RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "object")
                 .WithMessage("Ein Widerspruch braucht eine Begründung.");
+            RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "set_aside")
+                .WithMessage("Bitte nennen Sie die Entscheidung der Rechtsaufsichtsbehörde (Datum, Aktenzeichen).");
+            // Withdrawing cannot be undone: the reason belongs in the record.
+            RuleFor(c => c.Comment).Must(TextRules.HasContent).When(c => c.Action == "withdraw")
+                .WithMessage("Bitte geben Sie den Grund für das Zurückziehen an (comment); es kann nicht rückgängig gemacht werden.");
             RuleFor(c => c.Date).PlausibleDate();
             RuleFor(c => c.Comment).MultiLineText("Der Kommentar");
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");
@@ -34,7 +39,7 @@ public static class PerformAction
 
     public const string TouchSql = "UPDATE papers SET version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow)
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, PaperRules rules)
         : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
@@ -48,6 +53,8 @@ public static class PerformAction
             var date = command.Date ?? BerlinTime.Today(clock);
             PaperChronology.CheckActionDate(command.Action, date, loaded.Consultations, clock);
             if (command.Action is "submit" or "release") Beratungsfolge.RequireActive(loaded);
+            // § 48 Abs. 2, 3 SächsLKrO: a late Widerspruch is refused; against an Ausschuss the Kreistag decides anew.
+            var rehearingOrganization = command.Action == "object" ? await rules.PlanObjectionAsync(loaded, date, cancellationToken) : null;
 
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
@@ -55,6 +62,7 @@ public static class PerformAction
             {
                 ["comment"] = command.Comment,
                 ["date"] = date.ToString("yyyy-MM-dd"),
+                ["rehearingOrganizationId"] = rehearingOrganization,
             };
             await workflow.ActAsync(command.PaperId, command.Action, input, caller, role, cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);

@@ -43,9 +43,10 @@ public static class RecordResult
                 .WithMessage("Einen geänderten Beschlusstext gibt es nur bei „geändert beschlossen“.");
             RuleFor(c => c.ReferredToOrganizationId).Null().When(c => c.Outcome != Outcomes.Referred)
                 .WithMessage("Ein Gremium, an das verwiesen wird, gibt es nur bei „verwiesen“.");
-            RuleFor(c => c.Majority).Null().When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false })
+            // Procedural outcomes may carry a vote ("mehrheitlich vertagt"); without one there is no majority to name.
+            RuleFor(c => c.Majority).Null().When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false } o && (c.Votes is null || !o.OptionalTally))
                 .WithMessage("Ein Mehrheitserfordernis gibt es nur bei einem Ergebnis mit Abstimmung.");
-            RuleFor(c => c.SecondSession).Equal(false).When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false })
+            RuleFor(c => c.SecondSession).Equal(false).When(c => Outcomes.Find(c.Outcome) is { RequiresTally: false } o && (c.Votes is null || !o.OptionalTally))
                 .WithMessage("„Zweite Sitzung“ betrifft nur die Beschlussfähigkeit einer Abstimmung; dieses Ergebnis hat keine.");
             RuleFor(c => c.PlannedDate).Null().When(c => !ConsultationResults.StaysPending.Contains(c.Outcome))
                 .WithMessage("Einen neuen Termin gibt es nur bei „vertagt“, „zurückgestellt“ oder „von der Tagesordnung abgesetzt“.");
@@ -53,7 +54,7 @@ public static class RecordResult
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, TallyRules tallies,
-        IMediator mediator) : IRequestHandler<Command, PaperDto>
+        IMediator mediator, PaperRules rules) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -75,15 +76,22 @@ public static class RecordResult
                 command.Majority, command.SecondSession, cancellationToken);
             if (!check.Valid) throw new TallyRejectedException(check.Errors);
             var referredTo = await ReferredOrganizationAsync(command, loaded.Paper.BodyId, consultation, cancellationToken);
-            if (referredTo is not null
+            // § 37 Abs. 5 Satz 3 SächsLKrO: the Ausschuss was not quorate because of Befangenheit; the Kreistag decides in its place.
+            long? handOverTo = command.Outcome == Outcomes.HandedToKreistag
+                ? (await rules.KreistagForHandOverAsync(loaded.Paper.BodyId, consultation.OrganizationName, cancellationToken)).Id
+                : null;
+            if ((referredTo is not null || handOverTo is not null)
                 && loaded.Consultations.Count + (consultation.Role == ConsultationRoles.Beschliessend ? 2 : 1) > PaperInputValidator.MaxConsultations)
                 throw new ConflictException("beratungsfolge_full",
                     $"Die Beratungsfolge hat bereits {loaded.Consultations.Count} Beratungen; eine weitere Verweisung würde die Grenze von " +
                     $"{PaperInputValidator.MaxConsultations} überschreiten. Bitte entscheiden Sie in diesem Gremium oder ziehen Sie die Vorlage zurück.");
 
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
-            await ConsultationResults.StoreAsync(db, consultation, command, check, referredTo, caller, role, clock, cancellationToken);
-            await workflow.ResumeResultAsync(command.PaperId, consultation.Id, Payload(command, consultation, check), caller, role, cancellationToken);
+            await ConsultationResults.StoreAsync(db, consultation, command, check, referredTo, caller, role, clock, cancellationToken, handOverTo);
+            // The session after a Widerspruch should lie within the rehearing period; a later one did happen, so it is journaled, not refused.
+            var payload = Payload(command, consultation, check);
+            payload["rehearingOverrun"] = PaperRules.Overrun(await rules.RehearingDeadlineAsync(loaded, consultation, cancellationToken), command.Date.Value);
+            await workflow.ResumeResultAsync(command.PaperId, consultation.Id, payload, caller, role, cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);
         }
 
@@ -130,6 +138,7 @@ public static class RecordResult
             } : null,
             ["majority"] = check.Derived?.Majority.Rule,
             ["unanimous"] = check.Derived?.Unanimous,
+            ["unanimityText"] = check.Derived?.UnanimityText,
             ["resolutionText"] = ConsultationResults.ResolutionText(command),
             ["referredToOrganizationId"] = command.ReferredToOrganizationId,
             ["plannedDate"] = command.PlannedDate?.ToString("yyyy-MM-dd"),

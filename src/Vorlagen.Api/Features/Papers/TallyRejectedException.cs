@@ -9,6 +9,6 @@ public sealed class TallyRejectedException(IReadOnlyList<TallyViolation> violati
 {
     public override IReadOnlyDictionary<string, object?> Extensions => new Dictionary<string, object?>
     {
-        ["violations"] = violations.Select(v => new { v.Code, v.Message, v.Citation, v.Field }).ToList(),
+        ["violations"] = violations.Select(v => new { v.Code, v.Message, v.Citation, v.Field, v.WordingVerified }).ToList(),
     };
 }

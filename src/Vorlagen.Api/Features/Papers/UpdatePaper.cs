@@ -36,7 +36,7 @@ public static class UpdatePaper
     public const string UpdateSql =
         "UPDATE papers SET reference = @Reference, title = @Title, paper_date = @PaperDate, originator = @Originator, legal_basis = @LegalBasis, " +
         "consulted_with = @ConsultedWith, proposal = @Proposal, reasoning = @Reasoning, financial_impact = @FinancialImpact, " +
-        "effective_date = @EffectiveDate, is_public = @IsPublic, version = version + 1, updated_at = @Now, updated_by = @Actor " +
+        "effective_date = @EffectiveDate, is_public = @IsPublic, search_text = @SearchText, version = version + 1, updated_at = @Now, updated_by = @Actor " +
         "WHERE id = @Id AND version = @Version AND status = 'draft'";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, Beratungsfolge beratungsfolge,
@@ -60,6 +60,7 @@ public static class UpdatePaper
             if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
                 throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
             var paperPublic = input.Public!.Value;
+            var finance = FinancialImpact.Normalize(input.FinancialImpact, await FinancialImpact.BlockAsync(db, current.BodyId, cancellationToken));
             var steps = await beratungsfolge.ResolveAsync(current.BodyId, current.PaperType, paperPublic, input.Consultations, cancellationToken);
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
@@ -67,7 +68,9 @@ public static class UpdatePaper
                 command.Id, current.Version, Reference = reference, Title = input.Title!.Trim(),
                 PaperDate = input.Date!.Value.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(),
                 input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning,
-                FinancialImpact = CreatePaper.Serialize(input.FinancialImpact), EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),
+                FinancialImpact = finance,
+                SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
+                EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),
                 IsPublic = paperPublic, Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
             }, db.Transaction, cancellationToken: cancellationToken));
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);

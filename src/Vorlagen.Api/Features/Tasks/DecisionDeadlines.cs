@@ -25,8 +25,11 @@ public static class DecisionDeadlines
     public static Deadline? Rehearing(PaperDto paper, ConsultationDto pending, RuleProfile profile)
     {
         if (pending.Role != ConsultationRoles.Beschliessend) return null;
-        var objected = paper.Consultations.LastOrDefault(c => c.Position < pending.Position && c.Role == ConsultationRoles.Beschliessend
-            && c.OrganizationId == pending.OrganizationId && c.Result?.Date is not null);
+        // Appended by a Widerspruch since 0010 (possibly for the Kreistag, § 48 Abs. 3 SächsLKrO); older papers: the same Gremium again.
+        var objected = pending.RehearingOf is { } id
+            ? paper.Consultations.FirstOrDefault(c => c.Id == id)
+            : paper.Consultations.LastOrDefault(c => c.Position < pending.Position && c.Role == ConsultationRoles.Beschliessend
+                && c.OrganizationId == pending.OrganizationId && c.Result?.Date is not null);
         return objected?.Result?.Date is { } decided ? profile.RehearingDeadline(decided) : null;
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Features.People;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Domain.Rules;
@@ -17,7 +18,8 @@ public static class MyTasks
 {
     public sealed record Query : IRequest<TaskList>;
 
-    public sealed record TaskList(IReadOnlyList<TaskItem> Items);
+    /// <param name="Memberships">the caller's current memberships (Gremien and Fraktion), from the linked person; empty without one.</param>
+    public sealed record TaskList(IReadOnlyList<TaskItem> Items, IReadOnlyList<MembershipDto> Memberships);
 
     /// <param name="Kind">draft, release, result or sign.</param>
     /// <param name="Due">the date that matters: the next session, or a statutory deadline (then <paramref name="DueCitation"/> is set):
@@ -33,15 +35,15 @@ public static class MyTasks
 
     private const int PageSize = 200;
     private const int MaxPages = 5;
-    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted];
+    private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted, PaperStatuses.ObjectedAgain];
 
-    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles) : IRequestHandler<Query, TaskList>
+    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PeopleReader people, TimeProvider clock) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
         public async Task<TaskList> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (!caller.IsAuthenticated) return new TaskList([]);
+            if (caller.UserId is not { } userId) return new TaskList([], []);
             var items = new List<TaskItem>();
             foreach (var status in OpenStatuses)
             {
@@ -51,7 +53,8 @@ public static class MyTasks
                     if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
                 }
             }
-            return new TaskList([.. items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal)]);
+            return new TaskList([.. items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal)],
+                await people.CurrentMembershipsAsync(userId, BerlinTime.Today(clock), cancellationToken));
         }
 
         private async Task<List<PaperSummaryDto>> OpenPapersAsync(string status, CancellationToken cancellationToken)
@@ -83,11 +86,11 @@ public static class MyTasks
                     with { Note = await ReturnNoteAsync(paper.Id, cancellationToken) };
             if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
                 return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
-            if (actions.Contains("sign") && !actions.Contains("object"))
+            if (paper.Status == PaperStatuses.ObjectedAgain && (actions.Contains("sign") || actions.Contains("set_aside")))
             {
                 var renewed = DecisionDeadlines.Decision(paper);
-                return Item(Sign, "Erneuten Beschluss ausfertigen (kein weiterer Widerspruch möglich)", paper, renewed?.Id, renewed?.OrganizationName,
-                    null, null, null);
+                return Item(Sign, "Entscheidung der Rechtsaufsichtsbehörde eintragen: ausfertigen oder Aufhebung", paper, renewed?.Id,
+                    renewed?.OrganizationName, null, null, null);
             }
             if (actions.Contains("sign") || actions.Contains("object"))
             {

@@ -43,7 +43,7 @@ public static class CreateUser
             if (command.BodyId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(BodyExistsSql, command, db.Transaction,
                     cancellationToken: cancellationToken)) == 0)
                 throw new NotFoundException("Körperschaft", command.BodyId);
-            await UserAccess.CheckGrantsAsync(db, command.BodyId, command.Roles!, cancellationToken);
+            await UserAccess.CheckGrantsAsync(db, command.BodyId, (command.Roles ?? []), cancellationToken);
             var username = command.Username!.Trim();
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsernameTakenSql, new { Username = username }, db.Transaction,
                     cancellationToken: cancellationToken)) > 0)
@@ -55,7 +55,7 @@ public static class CreateUser
                 command.BodyId, Username = username, DisplayName = command.DisplayName!.Trim(),
                 PasswordHash = PasswordCheck.HashPassword(command.Password!), command.Active, Now = Instants.Format(now), Actor = caller.AuditName,
             }, db.Transaction, cancellationToken: cancellationToken));
-            await UserSql.InsertRolesAsync(connection, db, id, command.Roles!, cancellationToken);
+            await UserSql.InsertRolesAsync(connection, db, id, (command.Roles ?? []), cancellationToken);
             return await UserSql.ReadAsync(db, id, now, cancellationToken);
         }
     }

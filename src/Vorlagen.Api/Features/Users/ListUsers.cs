@@ -31,13 +31,14 @@ public static class ListUsers
             var connection = await db.ConnectionAsync(cancellationToken);
             var args = new { BodyId = bodyId, query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize) };
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, db.Transaction, cancellationToken: cancellationToken));
-            var users = await connection.QueryAsync<UserSql.UserRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction,
-                cancellationToken: cancellationToken));
+            var users = (await connection.QueryAsync<UserSql.UserRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction,
+                cancellationToken: cancellationToken))).ToList();
             // The grants of the whole body in one query: a body has a few hundred users at most.
             var grants = (await connection.QueryAsync<UserSql.GrantRow>(new CommandDefinition(GrantsSql, args, db.Transaction,
                 cancellationToken: cancellationToken))).ToLookup(g => g.UserId);
             var now = clock.GetUtcNow();
-            return new PagedList<UserDto>([.. users.Select(u => UserSql.ToDto(u, grants[u.Id], now))], query.Page, query.PageSize, total);
+            var derived = await UserSql.DerivedAsync(db, null, bodyId, now, cancellationToken);
+            return new PagedList<UserDto>([.. users.Select(u => UserSql.ToDto(u, grants[u.Id], derived, now))], query.Page, query.PageSize, total);
         }
     }
 }

@@ -39,9 +39,9 @@ public static class UpdateUser
             UserAccess.RequireAdmin(caller, current.BodyId, current.Id);
             IfMatch.Check(command.ExpectedVersion, current.Version);
             // An admin must not lock themselves (and possibly everyone) out of the administration.
-            if (current.Id == caller.UserId && (!command.Active || command.Roles!.All(r => r.Role != Roles.Admin)))
+            if (current.Id == caller.UserId && (!command.Active || (command.Roles ?? []).All(r => r.Role != Roles.Admin)))
                 throw new ConflictException("self_lockout", "Sie können sich nicht selbst deaktivieren oder sich die Administrationsrolle entziehen.");
-            await UserAccess.CheckGrantsAsync(db, current.BodyId, command.Roles!, cancellationToken);
+            await UserAccess.CheckGrantsAsync(db, current.BodyId, (command.Roles ?? []), cancellationToken);
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
@@ -50,8 +50,8 @@ public static class UpdateUser
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             await db.Connection.ExecuteAsync(new CommandDefinition(UserSql.DeleteRolesSql, new { UserId = command.Id }, db.Transaction,
                 cancellationToken: cancellationToken));
-            await UserSql.InsertRolesAsync(db.Connection, db, command.Id, command.Roles!, cancellationToken);
-            if (!command.Active || RolesChanged(current.Roles, command.Roles!))
+            await UserSql.InsertRolesAsync(db.Connection, db, command.Id, (command.Roles ?? []), cancellationToken);
+            if (!command.Active || RolesChanged(current.Roles, (command.Roles ?? [])))
                 await db.Connection.ExecuteAsync(new CommandDefinition(ResetPassword.RevokeTokensSql, new { command.Id, Now = Instants.Format(now) },
                     db.Transaction, cancellationToken: cancellationToken));
             return await UserSql.ReadAsync(db, command.Id, now, cancellationToken);

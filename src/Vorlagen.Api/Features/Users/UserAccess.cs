@@ -36,7 +36,7 @@ public static class UserAccess
     /// </summary>
     public static async Task CheckGrantsAsync(DbSession db, long? bodyId, IReadOnlyList<RoleGrant> roles, CancellationToken cancellationToken)
     {
-        if (bodyId is null && roles.Any(r => r.Role != Roles.Admin))
+        if (bodyId is null && (roles.Count == 0 || roles.Any(r => r.Role != Roles.Admin)))
             throw new ValidationException([new ValidationFailure("roles", "Benutzer ohne Körperschaft können nur Systemadministratoren sein.")]);
         var connection = await db.ConnectionAsync(cancellationToken);
         var own = bodyId is null ? [] : (await connection.QueryAsync<long>(new CommandDefinition(UserSql.OrganizationsOfBodySql,

@@ -17,6 +17,15 @@ public static class UserSql
         "SELECT r.user_id AS UserId, r.role AS Role, r.organization_id AS OrganizationId, o.name AS OrganizationName FROM user_roles r " +
         "JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = r.organization_id";
     public const string GrantsOfUserSql = SelectGrantsSql + " WHERE r.user_id = @Id ORDER BY r.role, o.name, r.id";
+    /// <summary>Chair and member rights that follow from the current memberships of the user's person (read-only here).</summary>
+    public const string DerivedGrantsSql =
+        "SELECT p.user_id AS UserId, CASE WHEN m.role IN ('vorsitz', 'stellv_vorsitz') THEN 'chair' ELSE 'member' END AS Role, " +
+        "m.organization_id AS OrganizationId, o.name AS OrganizationName FROM memberships m JOIN persons p ON p.id = m.person_id " +
+        "JOIN legislative_terms t ON t.id = m.legislative_term_id JOIN organizations o ON o.id = m.organization_id " +
+        "WHERE p.user_id IS NOT NULL AND (@UserId IS NULL OR p.user_id = @UserId) AND (@BodyId IS NULL OR p.body_id = @BodyId) AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +
+        "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today ORDER BY o.name, m.id";
+    public const string PersonOfUsersSql =
+        "SELECT user_id AS UserId, id AS PersonId FROM persons WHERE user_id IS NOT NULL AND (@UserId IS NULL OR user_id = @UserId) AND (@BodyId IS NULL OR body_id = @BodyId)";
     public const string InsertRoleSql = "INSERT INTO user_roles (user_id, role, organization_id) VALUES (@UserId, @Role, @OrganizationId)";
     public const string DeleteRolesSql = "DELETE FROM user_roles WHERE user_id = @UserId";
     public const string OrganizationsOfBodySql = "SELECT id FROM organizations WHERE body_id = @BodyId";
@@ -42,11 +51,33 @@ public static class UserSql
         public string? OrganizationName { get; init; }
     }
 
-    public static UserDto ToDto(UserRow user, IEnumerable<GrantRow> grants, DateTimeOffset now) => new(
+    public sealed record PersonLink
+    {
+        public long UserId { get; init; }
+        public long PersonId { get; init; }
+    }
+
+    public static UserDto ToDto(UserRow user, IEnumerable<GrantRow> grants, Derived derived, DateTimeOffset now) => new(
         user.Id, user.BodyId, user.Username, user.DisplayName, user.Active,
         user.LockedUntil is { } locked && Instants.Parse(locked) > now,
-        [.. grants.Select(g => new RoleGrantDto(g.Role, Roles.Labels.GetValueOrDefault(g.Role, g.Role), g.OrganizationId, g.OrganizationName))],
+        [.. grants.Select(Grant)], [.. derived.Grants[user.Id].Select(Grant)], derived.Persons.GetValueOrDefault(user.Id),
         user.Version, Instants.Parse(user.CreatedAt), Instants.Parse(user.UpdatedAt));
+
+    private static RoleGrantDto Grant(GrantRow g) => new(g.Role, Roles.Labels.GetValueOrDefault(g.Role, g.Role), g.OrganizationId, g.OrganizationName);
+
+    /// <summary>The derived grants and linked persons of one user (<paramref name="userId"/>) or of a body's users (null: all).</summary>
+    public sealed record Derived(ILookup<long, GrantRow> Grants, IReadOnlyDictionary<long, long?> Persons);
+
+    public static async Task<Derived> DerivedAsync(DbSession db, long? userId, long? bodyId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(BerlinTime.ToBerlin(now).DateTime).ToString("yyyy-MM-dd");
+        var grants = await connection.QueryAsync<GrantRow>(new CommandDefinition(DerivedGrantsSql, new { UserId = userId, BodyId = bodyId, Today = today }, db.Transaction,
+            cancellationToken: cancellationToken));
+        var persons = await connection.QueryAsync<PersonLink>(new CommandDefinition(PersonOfUsersSql, new { UserId = userId, BodyId = bodyId }, db.Transaction,
+            cancellationToken: cancellationToken));
+        return new Derived(grants.ToLookup(g => g.UserId), persons.ToDictionary(p => p.UserId, p => (long?)p.PersonId));
+    }
 
     /// <summary>The user as stored now; 404 when there is none.</summary>
     public static async Task<UserDto> ReadAsync(DbSession db, long id, DateTimeOffset now, CancellationToken cancellationToken)
@@ -56,7 +87,7 @@ public static class UserSql
                        cancellationToken: cancellationToken)) ?? throw new NotFoundException("Benutzer", id);
         var grants = await connection.QueryAsync<GrantRow>(new CommandDefinition(GrantsOfUserSql, new { Id = id }, db.Transaction,
             cancellationToken: cancellationToken));
-        return ToDto(user, grants, now);
+        return ToDto(user, grants, await DerivedAsync(db, id, null, now, cancellationToken), now);
     }
 
     public static async Task InsertRolesAsync(DbConnection connection, DbSession db, long userId, IEnumerable<RoleGrant> roles,

@@ -6,9 +6,12 @@ namespace Vorlagen.Api.Infrastructure.Auth;
 /// Who is calling, read from the authenticated principal. Anonymous callers are the public.
 /// A body-less admin is the system administrator; every other user belongs to exactly one body.
 /// </summary>
+/// <param name="GrantsOn">the Berlin date (yyyy-MM-dd) on which chair and member rights were derived from memberships;
+/// SQL visibility filters use it so that they agree with <see cref="ChairOf"/> and <see cref="MemberOf"/>.</param>
 public sealed record Caller(long? UserId, string Username, string DisplayName, long? BodyId,
-    IReadOnlySet<string> Roles, IReadOnlySet<long> ChairOf, IReadOnlySet<long> MemberOf)
+    IReadOnlySet<string> Roles, IReadOnlySet<long> ChairOf, IReadOnlySet<long> MemberOf, string? GrantsOn = null)
 {
+    public const string GrantsOnClaim = "grants_on";
     public const string UserIdClaim = "sub";
     public const string UsernameClaim = "username";
     public const string BodyClaim = "body";
@@ -37,7 +40,7 @@ public sealed record Caller(long? UserId, string Username, string DisplayName, l
         return new Caller(long.Parse(id), principal.FindFirstValue(UsernameClaim) ?? "", principal.Identity.Name ?? "",
             principal.FindFirstValue(BodyClaim) is { } body ? long.Parse(body) : null,
             grants.Select(g => g.Split(':')[0]).ToHashSet(),
-            Scoped(grants, Auth.Roles.Chair), Scoped(grants, Auth.Roles.Member));
+            Scoped(grants, Auth.Roles.Chair), Scoped(grants, Auth.Roles.Member), principal.FindFirstValue(GrantsOnClaim));
     }
 
     private static HashSet<long> Scoped(IEnumerable<string> grants, string role) =>

@@ -46,8 +46,9 @@ public static class CookieRevalidation
             await RejectAsync(context);
             return;
         }
-        var grants = await connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(TokenAuthenticationHandler.GrantsSql, new { user.Id });
-        var current = Principal(user, grants, session);
+        var grants = await connection.QueryAsync<TokenAuthenticationHandler.GrantRow>(TokenAuthenticationHandler.GrantsSql,
+            TokenAuthenticationHandler.GrantArgs(user.Id, services.GetRequiredService<TimeProvider>()));
+        var current = Principal(user, grants, session, TokenAuthenticationHandler.GrantsOn(services.GetRequiredService<TimeProvider>()));
         if (!SameClaims(context.Principal, current))
         {
             context.ReplacePrincipal(current);
@@ -56,9 +57,10 @@ public static class CookieRevalidation
     }
 
     /// <summary>The cookie's principal: the user as for bearer tokens, plus the session.</summary>
-    public static ClaimsPrincipal Principal(TokenAuthenticationHandler.UserRow user, IEnumerable<TokenAuthenticationHandler.GrantRow> grants, string session)
+    public static ClaimsPrincipal Principal(TokenAuthenticationHandler.UserRow user, IEnumerable<TokenAuthenticationHandler.GrantRow> grants, string session,
+        string grantsOn)
     {
-        var principal = TokenAuthenticationHandler.Principal(user, grants, SignIn.CookieScheme);
+        var principal = TokenAuthenticationHandler.Principal(user, grants, SignIn.CookieScheme, grantsOn);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionClaim, session));
         return principal;
     }

@@ -22,7 +22,25 @@ public sealed class TokenAuthenticationHandler(
         "SELECT u.id AS Id, u.username AS Username, u.display_name AS DisplayName, u.body_id AS BodyId, u.version AS Version FROM access_tokens t " +
         "JOIN users u ON u.id = t.user_id WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND t.expires_at > @Now AND u.active = 1";
 
-    public const string GrantsSql = "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id";
+    /// <summary>
+    /// The user's roles: admin, clerk and landrat as granted in user_roles; chair and member derived from the current
+    /// memberships of the user's person (Vorsitz and stellvertretender Vorsitz give chair, any other membership member).
+    /// Fraktionen and the Landrat's statutory seats give nothing: the Landrat's rights come from the landrat role.
+    /// Read on every request, so a membership that ends takes the rights with it the next day.
+    /// </summary>
+    public const string GrantsSql =
+        "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id AND role NOT IN ('chair', 'member') " +
+        "UNION SELECT CASE WHEN m.role IN ('vorsitz', 'stellv_vorsitz') THEN 'chair' ELSE 'member' END AS Role, m.organization_id AS OrganizationId " +
+        "FROM memberships m JOIN persons p ON p.id = m.person_id JOIN legislative_terms t ON t.id = m.legislative_term_id " +
+        "JOIN organizations o ON o.id = m.organization_id " +
+        "WHERE p.user_id = @Id AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +
+        "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today";
+
+    /// <summary>The arguments of <see cref="GrantsSql"/>.</summary>
+    public static object GrantArgs(long userId, TimeProvider clock) => new { Id = userId, Today = GrantsOn(clock) };
+
+    /// <summary>The day whose memberships give the rights (Berlin date), also carried in the principal.</summary>
+    public static string GrantsOn(TimeProvider clock) => BerlinTime.Today(clock).ToString("yyyy-MM-dd");
 
     public sealed record UserRow
     {
@@ -46,12 +64,12 @@ public sealed class TokenAuthenticationHandler(
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>(TokenUserSql,
             new { Hash = AccessTokens.Hash(token), Now = Instants.Format(clock.GetUtcNow()) });
         if (user is null) return AuthenticateResult.Fail("Unknown, expired or revoked token.");
-        var grants = await connection.QueryAsync<GrantRow>(GrantsSql, new { user.Id });
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(user, grants, SchemeName), SchemeName));
+        var grants = await connection.QueryAsync<GrantRow>(GrantsSql, GrantArgs(user.Id, clock));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(user, grants, SchemeName, GrantsOn(clock)), SchemeName));
     }
 
     /// <summary>The principal both sign-in schemes (token and cookie) build from the stored user.</summary>
-    public static ClaimsPrincipal Principal(UserRow user, IEnumerable<GrantRow> grants, string scheme)
+    public static ClaimsPrincipal Principal(UserRow user, IEnumerable<GrantRow> grants, string scheme, string grantsOn)
     {
         var claims = new List<Claim>
         {
@@ -59,6 +77,7 @@ public sealed class TokenAuthenticationHandler(
         };
         if (user.BodyId is { } body) claims.Add(new Claim(Caller.BodyClaim, body.ToString()));
         claims.Add(new Claim(StampClaim, user.Version.ToString()));
+        claims.Add(new Claim(Caller.GrantsOnClaim, grantsOn));
         claims.AddRange(grants.Select(g => new Claim(Caller.GrantClaim, g.OrganizationId is { } org ? $"{g.Role}:{org}" : g.Role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

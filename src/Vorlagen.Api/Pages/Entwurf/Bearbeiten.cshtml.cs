@@ -18,7 +18,7 @@ public sealed class BearbeitenModel(IMediator mediator, Caller caller) : EditorM
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (await PrepareAsync(id, ct) is { } refused) return refused;
-        Form = PaperForm.FromPaper(Paper);
+        Form = PaperForm.FromPaper(Paper, Body.Finance ?? Features.Bodies.FinanceBlock.Default);
         return Page();
     }
 

@@ -28,7 +28,7 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     public BodyDto Body { get; protected set; } = default!;
 
     public IEnumerable<OrganizationDto> Choosable(long? selected) =>
-        (Body.Organizations ?? []).Where(o => o.Active || o.Id == selected).OrderBy(o => o.Name, StringComparer.CurrentCulture);
+        (Body.Organizations ?? []).Where(o => (o.Active || o.Id == selected) && Vorlagen.Domain.Organizations.OrganizationKinds.Find(o.Kind)?.Deliberates != false).OrderBy(o => o.Name, StringComparer.CurrentCulture);
 
     /// <summary>What an automatically assigned number looks like: the body's pattern with the paper's year and running number 1.</summary>
     public string ReferenceExample
@@ -80,7 +80,7 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     protected async Task<PaperDto?> TrySendAsync(Func<PaperInput, IRequest<PaperDto>> command, CancellationToken ct,
         Func<CancellationToken, Task>? changedMeanwhile = null)
     {
-        var input = Form.ToInput(ModelState, Prefix, out var rowOfStep);
+        var input = Form.ToInput(ModelState, Prefix, Body.Finance ?? FinanceBlock.Default, out var rowOfStep);
         if (ModelState.ErrorCount > 0)
         {
             // A value that could not be read stops the save; the command's field rules still report everything else at once.
@@ -108,6 +108,11 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     private static string? MapStep(string path, int[] rowOfStep)
     {
         if (path == "PaperType") return "";
+        if (path.StartsWith("FinancialImpact.", StringComparison.Ordinal))
+        {
+            var key = path["FinancialImpact.".Length..];
+            return key.Length == 0 ? "" : $"Finance[{char.ToLowerInvariant(key[0])}{key[1..]}]";
+        }
         var match = StepPath().Match(path);
         if (!match.Success) return null;
         var step = int.Parse(match.Groups["step"].Value);

@@ -6,7 +6,11 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Pages.Entwurf;
 
-/// <summary>A clerk drafts a new Vorlage; the Beratungsfolge starts from the body's template.</summary>
+/// <summary>
+/// A clerk drafts a new Vorlage; the Beratungsfolge starts from the body's template. Saving redirects to the new
+/// draft (post-redirect-get), and the form's token makes a second sending of the same form (back button, double
+/// click) open the draft it created instead of creating another.
+/// </summary>
 public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clock) : EditorModel(mediator)
 {
     public async Task OnGetAsync(CancellationToken ct)
@@ -18,9 +22,14 @@ public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await PrepareAsync(ct);
-        var paper = await TrySendAsync(input => new CreatePaper.Command(Body.Id, Form.Reference?.Trim() is { Length: > 0 } r ? r : null, input), ct);
+        var sent = clock.GetUtcNow();
+        Form.Token = Form.Token is { Length: > 0 } token ? token : Guid.NewGuid().ToString("N");
+        var paper = await TrySendAsync(input => new CreatePaper.Command(Body.Id, TextRules.Clean(Form.Reference)?.Trim() is { Length: > 0 } r ? r : null, input,
+            Form.Token), ct);
         if (paper is null) return Page();
-        Notice = $"Der Entwurf {paper.Reference} wurde angelegt. Reichen Sie ihn ein, wenn er fertig ist.";
+        Notice = paper.CreatedAt < sent.AddSeconds(-1)
+            ? $"Dieses Formular wurde schon gespeichert: Der Entwurf {paper.Reference} bestand bereits und wurde nicht doppelt angelegt."
+            : $"Der Entwurf {paper.Reference} wurde angelegt. Reichen Sie ihn ein, wenn er fertig ist.";
         return RedirectToPage("/Vorlagen/Details", new { id = paper.Id });
     }
 

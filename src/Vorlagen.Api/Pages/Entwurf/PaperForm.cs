@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Papers;
@@ -24,27 +25,12 @@ public sealed class PaperForm
     public string? Reasoning { get; set; }
     public string? EffectiveDate { get; set; }
     public bool Public { get; set; } = true;
-    public FinancialForm FinancialImpact { get; set; } = new();
+    /// <summary>The body's finance fields by key, as typed (amounts the German way, checkboxes "true").</summary>
+    public Dictionary<string, string?> Finance { get; set; } = [];
+    /// <summary>Identifies this drafting form: sent twice (back button, double click), it creates one draft.</summary>
+    public string? Token { get; set; }
     public List<ConsultationRow> Consultations { get; set; } = [];
     public int? Version { get; set; }
-
-    public sealed class FinancialForm
-    {
-        public bool HasImpact { get; set; }
-        public string? TreasuryCoordination { get; set; }
-        public string? TotalCost { get; set; }
-        public string? Income { get; set; }
-        public string? OwnShare { get; set; }
-        public string? ObjectRelatedIncome { get; set; }
-        public string? BudgetYear { get; set; }
-        public string? BudgetLine { get; set; }
-        public bool OverPlannedExpenditure { get; set; }
-        public bool UnplannedExpenditure { get; set; }
-        public string? TreasuryStatement { get; set; }
-
-        public bool IsEmpty => !HasImpact && !OverPlannedExpenditure && !UnplannedExpenditure && new[]
-            { TreasuryCoordination, TotalCost, Income, OwnShare, ObjectRelatedIncome, BudgetYear, BudgetLine, TreasuryStatement }.All(string.IsNullOrWhiteSpace);
-    }
 
     public sealed class ConsultationRow
     {
@@ -59,23 +45,17 @@ public sealed class PaperForm
 
     public static PaperForm FromTemplate(BodyDto body, DateOnly today) => new PaperForm
     {
-        Date = Format.Iso(today),
+        Date = Format.Iso(today), Token = Guid.NewGuid().ToString("N"),
         Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == PaperInputValidator.Beschlussvorlage)
             .OrderBy(t => t.Position).Select(t => new ConsultationRow { OrganizationId = t.OrganizationId, Role = t.Role, Public = t.Public })],
     }.WithEmptyRows();
 
-    public static PaperForm FromPaper(PaperDto paper) => new PaperForm
+    public static PaperForm FromPaper(PaperDto paper, FinanceBlock block) => new PaperForm
     {
         Reference = paper.Reference, Title = paper.Title, Date = Format.Iso(paper.Date), Originator = paper.Originator, LegalBasis = paper.LegalBasis,
         ConsultedWith = paper.ConsultedWith, Proposal = paper.Proposal, Reasoning = paper.Reasoning, EffectiveDate = Format.Iso(paper.EffectiveDate),
         Public = paper.Public, Version = paper.Version,
-        FinancialImpact = paper.FinancialImpact is { } f ? new FinancialForm
-        {
-            HasImpact = f.HasImpact, TreasuryCoordination = f.TreasuryCoordination, TotalCost = Format.MoneyInput(f.TotalCost),
-            Income = Format.MoneyInput(f.Income), OwnShare = Format.MoneyInput(f.OwnShare), ObjectRelatedIncome = Format.MoneyInput(f.ObjectRelatedIncome),
-            BudgetYear = f.BudgetYear?.ToString(), BudgetLine = f.BudgetLine, OverPlannedExpenditure = f.OverPlannedExpenditure,
-            UnplannedExpenditure = f.UnplannedExpenditure, TreasuryStatement = f.TreasuryStatement,
-        } : new FinancialForm(),
+        Finance = FinanceValues(paper.FinancialImpact, block),
         Consultations = [.. paper.Consultations.Select(c => new ConsultationRow
             { OrganizationId = c.OrganizationId, Role = c.Role, Public = c.Public, PlannedDate = Format.Iso(c.PlannedDate) })],
     }.WithEmptyRows();
@@ -96,31 +76,61 @@ public sealed class PaperForm
     }
 
     /// <summary>
-    /// The input for <see cref="CreatePaper"/>/<see cref="UpdatePaper"/>; null when a value could not be
-    /// read (the messages are in <paramref name="modelState"/>). <paramref name="rowOfStep"/> maps
-    /// the Beratungsfolge index the handler reports errors at back to the form row.
+    /// The form as the commands take it; values that could not be read are null and have their error in
+    /// <paramref name="modelState"/>. <paramref name="rowOfStep"/> maps the Beratungsfolge index the handler
+    /// reports errors at back to the form row.
     /// </summary>
-    /// <summary>The form as the commands take it; values that could not be read are null and have their error in <paramref name="modelState"/>.</summary>
-    public PaperInput ToInput(ModelStateDictionary modelState, string prefix, out int[] rowOfStep)
+    public PaperInput ToInput(ModelStateDictionary modelState, string prefix, FinanceBlock block, out int[] rowOfStep)
     {
         var steps = Ordered().ToList();
         rowOfStep = [.. steps.Select(s => s.Index)];
         // A non-public paper is discussed in non-public sessions only (the command's rule): its rows follow it rather than fail.
         var consultations = steps.Select(s => new ConsultationInput(s.Row.OrganizationId!.Value, s.Row.Role, s.Row.Public && Public,
             FormValues.Date(s.Row.PlannedDate, modelState, $"{prefix}.Consultations[{s.Index}].PlannedDate", $"Termin in Zeile {s.Index + 1}"))).ToList();
-        var f = FinancialImpact;
-        var finance = f.IsEmpty ? null : new FinancialImpact(f.HasImpact, FormValues.Text(f.TreasuryCoordination),
-            FormValues.Money(f.TotalCost, modelState, $"{prefix}.FinancialImpact.TotalCost", "Gesamtkosten"),
-            FormValues.Money(f.Income, modelState, $"{prefix}.FinancialImpact.Income", "Einnahmen"),
-            FormValues.Money(f.OwnShare, modelState, $"{prefix}.FinancialImpact.OwnShare", "Eigenanteil"),
-            FormValues.Money(f.ObjectRelatedIncome, modelState, $"{prefix}.FinancialImpact.ObjectRelatedIncome", "Objektbezogene Einnahmen"),
-            FormValues.Integer(f.BudgetYear, modelState, $"{prefix}.FinancialImpact.BudgetYear", "HH-Jahr"),
-            FormValues.Text(f.BudgetLine), f.OverPlannedExpenditure, f.UnplannedExpenditure, FormValues.Text(f.TreasuryStatement));
+        var finance = FinanceInput(block, modelState, prefix);
         var input = new PaperInput(PaperInputValidator.Beschlussvorlage, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
             Originator, FormValues.Text(LegalBasis), FormValues.Text(ConsultedWith), Proposal, Reasoning, finance,
             FormValues.Date(EffectiveDate, modelState, $"{prefix}.EffectiveDate", "Inkrafttreten"), Public,
             consultations.Count == 0 ? null : consultations);
-        return input;
+        return input.Cleaned();
+    }
+
+    private JsonObject? FinanceInput(FinanceBlock block, ModelStateDictionary modelState, string prefix)
+    {
+        var values = new JsonObject();
+        foreach (var field in block.Fields)
+        {
+            var text = Finance.GetValueOrDefault(field.Key);
+            var key = $"{prefix}.Finance[{field.Key}]";
+            JsonNode? value = field.Kind switch
+            {
+                FinanceField.Money => FormValues.Money(text, modelState, key, field.Label) is { } amount ? JsonValue.Create(amount) : null,
+                FinanceField.Year => FormValues.Integer(text, modelState, key, field.Label) is { } year ? JsonValue.Create(year) : null,
+                FinanceField.YesNo => text is "true" or "on" ? JsonValue.Create(true) : null,
+                _ => FormValues.Text(text) is { } t ? JsonValue.Create(t) : null,
+            };
+            if (value is not null) values[field.Key] = value;
+        }
+        return values.Count == 0 ? null : values;
+    }
+
+    /// <summary>Stored values as the form shows them again: amounts "250.000,00", checkboxes "true".</summary>
+    private static Dictionary<string, string?> FinanceValues(JsonObject? stored, FinanceBlock block)
+    {
+        var values = new Dictionary<string, string?>();
+        foreach (var field in block.Fields)
+        {
+            if (stored?[field.Key] is not JsonValue value) continue;
+            var kind = value.GetValueKind();
+            values[field.Key] = field.Kind switch
+            {
+                FinanceField.YesNo => kind == System.Text.Json.JsonValueKind.True ? "true" : null,
+                FinanceField.Money when value.TryGetValue<decimal>(out var amount) => Infrastructure.GermanAmounts.Format(amount),
+                FinanceField.Year when value.TryGetValue<int>(out var year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => kind == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString(),
+            };
+        }
+        return values;
     }
 
     private IEnumerable<(ConsultationRow Row, int Index)> Ordered() => Consultations

@@ -15,7 +15,7 @@ namespace Vorlagen.Api.Pages.Ergebnis;
 /// runs <see cref="CheckTally.Query"/> (the engine behind the live check in tally.js) so the check
 /// works without JavaScript too; a rejected tally shows each broken rule with its citation.
 /// </summary>
-public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPageModel
+public sealed class ErfassenModel(IMediator mediator, TimeProvider clock, RuleProfiles profiles) : UiPageModel
 {
     private const string Prefix = "Form";
 
@@ -28,6 +28,9 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
     public IReadOnlyList<OrganizationDto> ReferralTargets { get; private set; } = [];
     public TallyCheckResult? Check { get; private set; }
     public IReadOnlyList<Outcome> Outcomes { get; private set; } = [];
+
+    /// <summary>After a Widerspruch: the last day for this session (warned, not enforced).</summary>
+    public Domain.Rules.Deadline? Rehearing { get; private set; }
 
     /// <summary>Set when the paper changed while the form was open: what happened, in plain words; the entries stay in the form.</summary>
     public ChangedMeanwhile? Conflict { get; private set; }
@@ -56,7 +59,10 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
         try
         {
             await mediator.Send(command, ct);
-            Notice = $"Das Ergebnis der Beratung im Gremium {Consultation.OrganizationName} wurde gespeichert.";
+            Notice = $"Das Ergebnis der Beratung im Gremium {Consultation.OrganizationName} wurde gespeichert." +
+                (Rehearing is { } due && command.Date is { } held && due.IsMissedBy(held)
+                    ? $" Die Frist für die erneute Sitzung nach dem Widerspruch endete am {Format.Date(due.Due)} ({due.Citation}); die Überschreitung ist im Journal vermerkt."
+                    : "");
             return RedirectToPage("/Vorlagen/Details", new { id });
         }
         catch (TallyRejectedException)
@@ -92,7 +98,8 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
         return Page();
     }
 
-    public static string Describe(TallyViolation v) => string.IsNullOrEmpty(v.Citation) ? v.Message : $"{v.Message} ({v.Citation})";
+    public static string Describe(TallyViolation v) => string.IsNullOrEmpty(v.Citation) ? v.Message
+        : $"{v.Message} ({v.Citation}{(v.WordingVerified == false ? ", Wortlaut nicht geprüft" : "")})";
 
     private RecordResult.Command? Command(long id, long consultationId)
     {
@@ -168,6 +175,7 @@ public sealed class ErfassenModel(IMediator mediator, TimeProvider clock) : UiPa
         var body = await mediator.Send(new GetBody.Query(Paper.BodyId), ct);
         ReferralTargets = [.. (body.Organizations ?? []).Where(o => o.Active && o.Id != Organization.Id)];
         Outcomes = Domain.Voting.Outcomes.ForRole(Consultation.Role);
+        Rehearing = Features.Tasks.DecisionDeadlines.Rehearing(Paper, Consultation, profiles.Get(body.RuleProfile));
         // A bookmark or the back button leads here after the result was saved: that is no lack of permission.
         if (Consultation.Status == ConsultationStatuses.Done)
             return ErrorPage(409, $"Das Ergebnis dieser Beratung ist bereits erfasst" +

@@ -12,7 +12,10 @@ public static class Actions
         ["return"] = new("Zur Überarbeitung zurückgeben", "Die Vorlage wurde zur Überarbeitung zurückgegeben.", "Die Vorlage geht als Entwurf an den Sitzungsdienst zurück."),
         ["withdraw"] = new("Zurückziehen", "Die Vorlage wurde zurückgezogen.", "Beendet das Verfahren; die Vorlage wird nicht weiter beraten."),
         ["sign"] = new("Ausfertigen", "Der Beschluss wurde ausgefertigt.", "Unterzeichnet den Beschluss (Ausfertigung)."),
-        ["object"] = new("Widerspruch einlegen", "Der Widerspruch wurde eingelegt; der Kreistag berät erneut.", "Widerspricht dem Beschluss; der Kreistag muss erneut beraten."),
+        ["object"] = new("Widerspruch einlegen", "Der Widerspruch wurde eingelegt.",
+            "Widerspricht dem Beschluss (§ 48 Abs. 2 SächsLKrO). Nach dem ersten Widerspruch wird erneut beschlossen, gegen einen Ausschuss entscheidet der Kreistag; nach einem erneuten Widerspruch entscheidet die Rechtsaufsichtsbehörde."),
+        ["set_aside"] = new("Aufhebung durch die Rechtsaufsicht eintragen", "Die Aufhebung durch die Rechtsaufsichtsbehörde wurde eingetragen.",
+            "Die Rechtsaufsichtsbehörde hat den Beschluss für rechtswidrig erklärt; er wird nicht vollzogen. Hält sie ihn für rechtmäßig, fertigen Sie ihn stattdessen aus."),
     };
 
     public static Wording For(string action) => Words.GetValueOrDefault(action) ?? new(action, $"Die Aktion „{action}“ wurde ausgeführt.", "");
@@ -31,6 +34,7 @@ public static class Actions
         "withdraw" => "Zurückgezogen",
         "sign" => "Ausgefertigt",
         "object" => "Widerspruch",
+        "set_aside" => "Von der Rechtsaufsichtsbehörde aufgehoben",
         _ => action,
     };
 }

@@ -14,7 +14,7 @@ public sealed record ErrorView(int Code, string Heading, string Text, string? De
             405 => ("Nicht möglich", "Diese Seite kann so nicht aufgerufen werden."),
             409 => ("Nicht möglich", "Der Schritt ist im aktuellen Stand der Vorlage nicht möglich."),
             412 => ("Veraltete Daten", "Die Daten wurden inzwischen geändert. Bitte laden Sie die Seite neu."),
-            413 => ("Zu groß", "Die Eingabe ist zu groß. Bitte kürzen Sie die Texte."),
+            413 => ("Zu groß", "Die Eingabe oder Datei ist zu groß. Bitte kürzen Sie die Texte oder verkleinern Sie die Datei."),
             422 => ("Nicht zulässig", "Die Angaben verstoßen gegen eine Regel."),
             429 => ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
             _ => ("Ein Fehler ist aufgetreten", "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an den Betrieb."),

@@ -5,13 +5,12 @@ namespace Vorlagen.Api.Pages.Shared;
 
 /// <summary>
 /// Reads typed values from form text with German messages. Dates come from date pickers as
-/// yyyy-MM-dd or typed as dd.MM.yyyy; amounts as a clerk types them ("12.500,00" or "12500.5").
+/// yyyy-MM-dd or typed as dd.MM.yyyy; amounts the German way ("12.500,00", see <see cref="Infrastructure.GermanAmounts"/>).
 /// Parsing here rather than by model binding keeps the messages German and independent of the server's culture.
 /// </summary>
 public static class FormValues
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"];
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     public static DateOnly? Date(string? text, ModelStateDictionary modelState, string key, string label)
     {
@@ -23,12 +22,9 @@ public static class FormValues
 
     public static decimal? Money(string? text, ModelStateDictionary modelState, string key, string label)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var cleaned = text.Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim();
-        var culture = cleaned.Contains(',', StringComparison.Ordinal) ? German : CultureInfo.InvariantCulture;
-        if (decimal.TryParse(cleaned, NumberStyles.Number, culture, out var amount)) return amount;
-        modelState.AddModelError(key, $"{label}: bitte einen Betrag wie 12.500,00 angeben.");
-        return null;
+        var reading = Infrastructure.GermanAmounts.Parse(text);
+        if (reading.Problem is { } problem) modelState.AddModelError(key, $"{label}: {problem}");
+        return reading.Amount;
     }
 
     public static int? Integer(string? text, ModelStateDictionary modelState, string key, string label)

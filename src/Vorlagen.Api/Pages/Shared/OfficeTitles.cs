@@ -44,6 +44,13 @@ public static partial class OfficeTitles
         return name.Length == 0 ? displayName.Trim() : name;
     }
 
+    /// <summary>"Landrat Frank Vogel" → "F. Vogel": first names as initials, the surname in full (seed 001's signature line).</summary>
+    public static string Short(string displayName)
+    {
+        var parts = Name(displayName).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length < 2 ? string.Join(' ', parts) : string.Join(' ', parts[..^1].Select(p => p[0] + ".")) + " " + parts[^1];
+    }
+
     /// <summary>
     /// Who signed, as the signature block prints it: the name, and below it the title from the signer's
     /// display name or, failing that, from an Einreicher naming the same person.
@@ -68,5 +75,5 @@ public static partial class OfficeTitles
 
     /// <summary>A role label for a person: for the Landrat role the title the name shows, else the catalogue label.</summary>
     public static string RoleLabel(string role, string? displayName) =>
-        role == Roles.Landrat && Title(displayName) is { } title ? title : Roles.Labels.GetValueOrDefault(role, role);
+        role == Roles.Landrat && Title(displayName) is { } title ? title : Roles.LabelFor(role, displayName);
 }

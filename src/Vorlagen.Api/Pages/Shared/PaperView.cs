@@ -41,6 +41,10 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
 
     public ConsultationDto? Decision => DecisionDeadlines.Decision(Paper);
 
+    /// <summary>The Beschluss when the deciding consultation adopted the paper (and no Widerspruch reopened it): the amended wording, else the proposal.</summary>
+    public string? Resolution => Paper.Status is PaperStatuses.Adopted or PaperStatuses.Signed
+        && Decision?.Result is { Outcome: Domain.Voting.Outcomes.Adopted or Domain.Voting.Outcomes.AdoptedAmended } result ? result.ResolutionText ?? Paper.Proposal : null;
+
     public GetPaperHistory.HistoryEntry? Signing => History.LastOrDefault(h => h.Action == "sign");
 
     public bool Can(string action) => Paper.AvailableActions.Contains(action);
@@ -52,14 +56,20 @@ public sealed record PaperView(PaperDto Paper, BodyDto Body, IReadOnlyList<GetPa
     /// the renewed deliberation after a Widerspruch. Callers who may not see results (Result null) learn nothing from it.
     /// </summary>
     public static bool IsRehearing(IReadOnlyList<ConsultationDto> all, ConsultationDto consultation) =>
-        consultation.Role == Deciding && all.Any(earlier => earlier.Position < consultation.Position && earlier.Id != consultation.Id
+        consultation.RehearingOf is not null || consultation.Role == Deciding && all.Any(earlier => earlier.Position < consultation.Position && earlier.Id != consultation.Id
             && earlier.OrganizationId == consultation.OrganizationId && earlier.Role == Deciding && earlier.Result?.Date is not null);
 
     public bool IsRehearing(ConsultationDto consultation) => IsRehearing(Paper.Consultations, consultation);
 
     private const string Deciding = "beschliessend";
 
-    public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(Actions.IsKnown);
+    /// <summary>The actions that move the paper on; withdrawing ends it and is offered apart, behind a confirmation page.</summary>
+    public IEnumerable<string> WorkflowActions => Paper.AvailableActions.Where(a => Actions.IsKnown(a) && a != "withdraw");
+
+    /// <summary>"einstimmig bei 2 Enthaltungen" for a journaled tally, or null when it was not unanimous.</summary>
+    public static string? Unanimity(JsonNode? votes) => votes is JsonObject v
+        ? Vorlagen.Domain.Voting.VoteWording.Unanimity(Int(v, "yes"), Int(v, "no"), Int(v, "abstain"))
+        : null;
 
     public static string Votes(JsonNode? votes) => votes is JsonObject v
         ? Format.Votes(new VotesDto(Int(v, "entitled"), Int(v, "yes"), Int(v, "no"), Int(v, "abstain"), Int(v, "recused")))

@@ -28,6 +28,17 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
     public PaperDto Paper => View.Paper;
     public DateOnly TodayDate => BerlinTime.Today(clock);
     public string Today => Format.Iso(TodayDate);
+    public string? Resolution => View.Resolution;
+    public bool ShowsRecordingTime => caller.SeesAllOf(Paper.BodyId);
+
+    /// <summary>The label of an action's date field: submit, release and sign take the day they happened (for entering old papers).</summary>
+    public static string? DateLabel(string action) => action switch
+    {
+        "submit" => "Datum der Einreichung",
+        "release" => "Datum der Freigabe",
+        "sign" => "Datum der Ausfertigung",
+        _ => null,
+    };
 
     public async Task OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct);
 
@@ -57,6 +68,29 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
                 return Page();
             }
             catch (Exception e) when (FormErrors.Show(e, ModelState, action))
+            {
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>Deletes a draft that was never submitted (after the confirmation box); the list says it is gone.</summary>
+    public async Task<IActionResult> OnPostLoeschenAsync(long id, bool bestaetigt, int? version, CancellationToken ct)
+    {
+        if (!caller.IsAuthenticated) return Challenge();
+        if (!bestaetigt)
+            ModelState.AddModelError("loeschen", "Bitte bestätigen Sie, dass der Entwurf gelöscht werden soll.");
+        else
+        {
+            try
+            {
+                var reference = (await mediator.Send(new GetPaper.Query(id), ct)).Reference;
+                await mediator.Send(new DeletePaper.Command(id, version), ct);
+                Notice = $"Der Entwurf {reference} wurde gelöscht.";
+                return RedirectToPage("/Vorlagen/Index");
+            }
+            catch (Exception e) when (FormErrors.Show(e, ModelState, "loeschen"))
             {
             }
         }

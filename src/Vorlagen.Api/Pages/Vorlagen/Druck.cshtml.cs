@@ -32,13 +32,7 @@ public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles p
         _ => null,
     };
 
-    /// <summary>The deciding consultation's result when it adopted the paper (and no Widerspruch reopened it): then the text is the Beschluss.</summary>
-    public ConsultationResultDto? Adoption =>
-        View.Paper.Status is PaperStatuses.Adopted or PaperStatuses.Signed
-        && View.Decision?.Result is { Outcome: Outcomes.Adopted or Outcomes.AdoptedAmended } result ? result : null;
-
-    /// <summary>The Beschluss as adopted: the amended wording, else the proposal as it stood.</summary>
-    public string? ResolutionText => Adoption is { } adopted ? adopted.ResolutionText ?? View.Paper.Proposal : null;
+    public string? ResolutionText => View.Resolution;
 
     /// <summary>
     /// The date line above the Ausfertigung, as "Sondershausen, den 31.03.2021" in seed 004: the body's seat and
@@ -47,6 +41,23 @@ public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles p
     public string PlaceAndDate => View.Body.Seat is { Length: > 0 } seat
         ? $"{seat}, den {Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date)}"
         : Format.Date(View.Decision?.Result?.Date ?? View.Paper.Date);
+
+    /// <summary>Seed 001's layout for Saxon bodies (Beratungsfolge with Termin and Beratungsstatus, the Landrat under the proposal); seed 004's otherwise.</summary>
+    public bool SaxonLayout => string.Equals(View.Body.State, "sachsen", StringComparison.OrdinalIgnoreCase);
+
+    public FinanceView Finance => new(View.Body.Finance ?? Features.Bodies.FinanceBlock.Default, View.Paper.FinancialImpact);
+
+    /// <summary>
+    /// Who put the proposal to the council, as seed 001 prints it under the Beschlussvorschlag ("F. Vogel"): whoever
+    /// released the paper, initial and surname. Null before the release or when the caller may not see it.
+    /// </summary>
+    public string? ProposalSigner => View.History.LastOrDefault(h => h.Action == "release")?.ActorName is { } name ? OfficeTitles.Short(name) : null;
+
+    /// <summary>The recommendations so far, for "Vorlage beraten mit" (seed 001: "Ausschuss …, bei einer Enthaltung einstimmig angenommen").</summary>
+    public IEnumerable<string> Recommendations => View.Paper.Consultations
+        .Where(c => c.Role == ConsultationRoles.Vorberatend && c.Result is not null)
+        .Select(c => $"{c.OrganizationName}, {c.Result!.OutcomeLabel}{(c.Result.UnanimityText is { } unanimity ? $", {unanimity}" : "")}" +
+                     (c.Result.Votes is { } v ? $" ({Format.Votes(v)})" : ""));
 
     /// <summary>Name and title of whoever signed; null when not signed or the caller may not see who did.</summary>
     public OfficeTitles.Signatory? Signatory =>

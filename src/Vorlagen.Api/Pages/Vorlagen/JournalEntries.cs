@@ -14,8 +14,9 @@ namespace Vorlagen.Api.Pages.Papers;
 
 /// <summary>
 /// The journal records as the office reads them: a German name for each event and its key facts
-/// (who, which Gremium, which outcome, which status) instead of engine event names and JSON. The raw
-/// record stays available (<see cref="JournalEntry.RawPayload"/>) for whoever audits the chain.
+/// (who, which Gremium, which outcome, which status) instead of engine event names and JSON. The page lists the
+/// steps a clerk names (<see cref="JournalEntry.Procedural"/>: angelegt, eingereicht, freigegeben, Ergebnis …);
+/// every record with its stored data stays available in the audit log (Prüfprotokoll) for whoever checks the chain.
 /// </summary>
 public static class JournalEntries
 {
@@ -47,10 +48,11 @@ public static class JournalEntries
         switch (record.EventName)
         {
             case JournalEvents.Started:
-                label = "Ablauf gestartet";
+                label = "Entwurf angelegt";
+                procedural = true;
                 break;
             case JournalEvents.ActivityCompleted:
-                label = $"Schritt abgeschlossen: {record.ActivityName ?? record.ActivityId}";
+                label = record.ActivityType == "Vorlagen.Start" ? "Bearbeitung vorbereitet" : $"Erledigt: {record.ActivityName ?? record.ActivityId}";
                 if (Text(payload, "outcome") is { } port && PortLabel(port) is { } portLabel) facts.Add(new("Ausgang", portLabel));
                 break;
             case JournalEvents.Suspended:
@@ -60,15 +62,15 @@ public static class JournalEntries
                 label = Resumed(record, payload, facts);
                 break;
             case JournalEvents.Completed:
-                label = "Ablauf beendet";
+                label = "Verfahren abgeschlossen";
                 break;
             case JournalEvents.Cancelled:
-                label = "Ablauf abgebrochen";
+                label = "Verfahren abgebrochen";
                 procedural = true;
                 if (!string.IsNullOrWhiteSpace(record.Message)) facts.Add(new("Grund", record.Message));
                 break;
             case JournalEvents.Faulted:
-                label = "Ablauf mit Fehler angehalten";
+                label = "Verfahren wegen eines Fehlers angehalten";
                 procedural = true;
                 if (!string.IsNullOrWhiteSpace(record.Message)) facts.Add(new("Meldung", record.Message));
                 break;
@@ -126,7 +128,7 @@ public static class JournalEntries
             AddDateAndComment(input, facts, "Datum");
             return $"Aktion: {Actions.For(action).Button}";
         }
-        return "Ablauf fortgesetzt";
+        return "Eingabe verarbeitet";
     }
 
     private static string Transition(JsonObject? payload, List<Fact> facts)

@@ -37,7 +37,8 @@
         return node;
     }
 
-    const cite = citation => citation ? ` (${citation})` : "";
+    // A citation whose wording was not checked against a statute text says so.
+    const cite = (citation, verified) => citation ? ` (${citation}${verified === false ? ", Wortlaut nicht geprüft" : ""})` : "";
 
     function fact(list, term, text, citation) {
         const row = element("div");
@@ -53,7 +54,7 @@
             result.valid ? "Zulässig: das Ergebnis entspricht den Regeln." : "Nicht zulässig:")];
         if (result.errors.length > 0) {
             const list = element("ul", "violations");
-            result.errors.forEach(e => list.append(element("li", "", e.message + cite(e.citation))));
+            result.errors.forEach(e => list.append(element("li", "", e.message + cite(e.citation, e.wordingVerified))));
             nodes.push(list);
         }
         const d = result.derived;
@@ -61,7 +62,7 @@
             const facts = element("dl", "facts");
             fact(facts, "Beschlussfähigkeit", `${d.quorum.reached ? "gegeben" : "nicht gegeben"}: ${d.quorum.present} anwesend, nötig ${d.quorum.required}`, d.quorum.citation);
             fact(facts, "Mehrheit", `${d.majority.reached ? "erreicht" : "nicht erreicht"}: ${d.majority.yes} Ja, nötig ${d.majority.required} (${d.majority.label})`, d.majority.citation);
-            fact(facts, "Einstimmig", d.unanimous ? "ja (keine Gegenstimme)" : "nein");
+            fact(facts, "Einstimmig", d.unanimous ? `ja: ${d.unanimityText}` : "nein");
             nodes.push(facts);
         }
         out.replaceChildren(...nodes);

@@ -15,7 +15,7 @@ public sealed class BearbeitenModel(IMediator mediator) : UiPageModel
 
     public UserDto Account { get; private set; } = default!;
     public IReadOnlyList<OrganizationDto> Organizations { get; private set; } = [];
-    public UserFormView View => new(Form, false, Account.BodyId, Organizations);
+    public UserFormView View => new(Form, false, Account.BodyId, Organizations, Account);
 
     public async Task OnGetAsync(long id, CancellationToken ct)
     {

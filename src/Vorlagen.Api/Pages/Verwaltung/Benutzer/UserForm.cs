@@ -3,7 +3,10 @@ using Vorlagen.Api.Infrastructure.Auth;
 
 namespace Vorlagen.Api.Pages.Verwaltung.Benutzer;
 
-/// <summary>The user form: roles as checkboxes, chair and member per Gremium.</summary>
+/// <summary>
+/// The user form: granted roles as checkboxes. Chair and member rights are not granted here: they follow from the memberships
+/// of the linked person and are shown read-only.
+/// </summary>
 public sealed class UserForm
 {
     public string? Username { get; set; }
@@ -13,8 +16,6 @@ public sealed class UserForm
     public bool Admin { get; set; }
     public bool Clerk { get; set; }
     public bool Landrat { get; set; }
-    public List<long> ChairOf { get; set; } = [];
-    public List<long> MemberOf { get; set; } = [];
     public int? Version { get; set; }
 
     public IReadOnlyList<RoleGrant> Roles()
@@ -23,8 +24,6 @@ public sealed class UserForm
         if (Admin) roles.Add(new(Infrastructure.Auth.Roles.Admin, null));
         if (Clerk) roles.Add(new(Infrastructure.Auth.Roles.Clerk, null));
         if (Landrat) roles.Add(new(Infrastructure.Auth.Roles.Landrat, null));
-        roles.AddRange(ChairOf.Distinct().Select(o => new RoleGrant(Infrastructure.Auth.Roles.Chair, o)));
-        roles.AddRange(MemberOf.Distinct().Select(o => new RoleGrant(Infrastructure.Auth.Roles.Member, o)));
         return roles;
     }
 
@@ -34,8 +33,6 @@ public sealed class UserForm
         Admin = user.Roles.Any(r => r.Role == Infrastructure.Auth.Roles.Admin),
         Clerk = user.Roles.Any(r => r.Role == Infrastructure.Auth.Roles.Clerk),
         Landrat = user.Roles.Any(r => r.Role == Infrastructure.Auth.Roles.Landrat),
-        ChairOf = [.. user.Roles.Where(r => r.Role == Infrastructure.Auth.Roles.Chair && r.OrganizationId is not null).Select(r => r.OrganizationId!.Value)],
-        MemberOf = [.. user.Roles.Where(r => r.Role == Infrastructure.Auth.Roles.Member && r.OrganizationId is not null).Select(r => r.OrganizationId!.Value)],
     };
 
     /// <summary>Handler messages about single grants ("roles[2].organizationId") belong to the role checkboxes as a whole.</summary>

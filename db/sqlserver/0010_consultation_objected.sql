@@ -1,0 +1,2 @@
+-- A consultation a Widerspruch appended points to the decision it re-hears (for the rehearing deadline and its overrun).
+ALTER TABLE consultations ADD objected_consultation_id BIGINT NULL REFERENCES consultations (id);
