@@ -6,7 +6,8 @@
 ALTER TABLE consultations ADD COLUMN created_at TEXT NULL;
 ALTER TABLE consultations ADD COLUMN updated_at TEXT NULL;
 ALTER TABLE papers ADD COLUMN released_at TEXT NULL;
-UPDATE consultations c SET created_at = p.created_at, updated_at = COALESCE(c.recorded_at, p.created_at) FROM papers p WHERE p.id = c.paper_id;
+UPDATE consultations SET created_at = (SELECT p.created_at FROM papers p WHERE p.id = consultations.paper_id);
+UPDATE consultations SET updated_at = COALESCE(recorded_at, created_at);
 UPDATE papers SET released_at = released_on || 'T00:00:00.0000000Z' WHERE released_on IS NOT NULL;
 -- OParl lists page through a body's papers in id order (keyset paging).
 CREATE INDEX ix_papers_body_id ON papers (body_id, id);

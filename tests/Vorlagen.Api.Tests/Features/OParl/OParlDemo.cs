@@ -58,14 +58,14 @@ public sealed class OParlDemo(VorlagenApp app)
 
         // Withdrawn after its release: still a public paper, with its status.
         var withdrawn = PaperApi.Id(await ReleasedAsync(kyfClerk, landraetin, PaperApi.KyffhaeuserPaper(kyf, "OP-ZW")));
-        await _api.ActAsync(kyfClerk, withdrawn, "withdraw");
+        await _api.ActAsync(kyfClerk, withdrawn, "withdraw", new { comment = "Zurückgezogen vom Einreicher" });
         Public.Add(withdrawn);
 
         Hidden.Add(PaperApi.Id(await ReleasedAsync(kyfClerk, landraetin, Paper(kyf, "OP-NOE", isPublic: false,
             [new { organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag"), role = "beschliessend", @public = false }]))));
         Hidden.Add(PaperApi.Id(await _api.CreateAsync(kyfClerk, Paper(kyf, "OP-ENTW", isPublic: true, null))));
         var withdrawnEarly = PaperApi.Id(await _api.CreateAsync(kyfClerk, Paper(kyf, "OP-ZWF", isPublic: true, null)));
-        await _api.ActAsync(kyfClerk, withdrawnEarly, "withdraw");
+        await _api.ActAsync(kyfClerk, withdrawnEarly, "withdraw", new { comment = "Zurückgezogen vom Einreicher" });
         Hidden.Add(withdrawnEarly);
 
         // Erzgebirgskreis template: non-public Ausschuss (vorberatend), public Kreistag.

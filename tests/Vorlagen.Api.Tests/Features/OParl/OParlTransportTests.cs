@@ -83,7 +83,7 @@ public sealed class OParlTransportTests(VorlagenApp app) : IClassFixture<Vorlage
 
         // A change (a withdrawal, a minute later) gives a new ETag and Last-Modified.
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _api.ActAsync(await app.ClientFor("kyf.clerk"), id, "withdraw");
+        await _api.ActAsync(await app.ClientFor("kyf.clerk"), id, "withdraw", new { comment = "Zurückgezogen vom Einreicher" });
         var stale = new HttpRequestMessage(HttpMethod.Get, $"/oparl/v1.1/paper/{id}");
         stale.Headers.IfNoneMatch.Add(etag);
         var changed = await client.SendAsync(stale);
