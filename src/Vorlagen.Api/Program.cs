@@ -3,6 +3,7 @@ using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Meetings;
+using Vorlagen.Api.Features.OParl;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.People;
@@ -35,6 +36,7 @@ app.UseWhen(ApiPaths.IsApi, api =>
     api.UseExceptionHandler();
     api.UseStatusCodePages();
 });
+app.UseOParlTransport();
 app.UseStaticFiles();
 app.UseBodySizeLimit();
 app.UseRateLimiter();
@@ -53,6 +55,7 @@ app.MapTallies();
 app.MapPapers();
 app.MapFiles();
 app.MapUsers().MapTasks();
+app.MapOParl();
 app.MapJournal();
 app.MapRazorPages();
 

@@ -2,6 +2,13 @@ using System.Runtime.InteropServices;
 using Vorlagen.Benchmarks;
 using Vorlagen.Workflows.Persistence;
 
+// `oparl`: OParl list pages and objects against a static-file floor (see OParlBenchmark.cs).
+if (args.FirstOrDefault() == "oparl")
+{
+    await OParlBenchmark.RunAsync();
+    return;
+}
+
 // `soak [--minutes 60] …`: long write load against the real server, printing its RSS (see Soak.cs).
 if (args is ["soak", ..])
 {

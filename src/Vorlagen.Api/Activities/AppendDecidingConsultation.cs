@@ -15,8 +15,8 @@ public sealed class AppendDecidingConsultation : Activity
         "WHERE paper_id = @PaperId AND role = 'beschliessend' ORDER BY position DESC";
     public const string MaxPositionSql = "SELECT MAX(position) FROM consultations WHERE paper_id = @PaperId";
     public const string InsertSql =
-        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status, objected_consultation_id) " +
-        "VALUES (@PaperId, @Position, @OrganizationId, 'beschliessend', @IsPublic, NULL, 'pending', @ObjectedId)";
+        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status, objected_consultation_id, created_at, updated_at) " +
+        "VALUES (@PaperId, @Position, @OrganizationId, 'beschliessend', @IsPublic, NULL, 'pending', @ObjectedId, @Now, @Now)";
 
     private sealed record DecidingRow
     {
@@ -38,7 +38,7 @@ public sealed class AppendDecidingConsultation : Activity
             cancellationToken: context.CancellationToken)) + 1;
         var organizationId = context.ResumeInput?["rehearingOrganizationId"]?.GetValue<long>() ?? last.OrganizationId;
         await paper.Connection.ExecuteAsync(new CommandDefinition(InsertSql,
-            new { paper.PaperId, Position = position, OrganizationId = organizationId, last.IsPublic, ObjectedId = last.Id },
+            new { paper.PaperId, Position = position, OrganizationId = organizationId, last.IsPublic, ObjectedId = last.Id, paper.Now },
             paper.Transaction, cancellationToken: context.CancellationToken));
         context.Complete();
     }

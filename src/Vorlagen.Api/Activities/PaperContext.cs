@@ -13,6 +13,7 @@ public sealed class PaperContext(ActivityExecutionContext context)
     public const string SetStatusSql =
         "UPDATE papers SET status = @Status, signed_date = COALESCE(@SignedDate, signed_date), version = version + 1, " +
         "released_on = CASE WHEN @Status = 'in_deliberation' AND released_on IS NULL THEN @ReleasedOn ELSE released_on END, " +
+        "released_at = CASE WHEN @Status = 'in_deliberation' AND released_at IS NULL THEN @Now ELSE released_at END, " +
         "updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
 
     /// <summary>The columns the journal cross-check compares, read back after the change in the same transaction.</summary>

@@ -36,7 +36,7 @@ public static class AddAgendaItem
     public const string InsertSql =
         "INSERT INTO agenda_items (meeting_id, is_public, sort_order, is_sub, title, consultation_id, paper_id, template_key, supplement, created_at, created_by) " +
         "VALUES (@MeetingId, @Public, @SortOrder, 0, @Title, @ConsultationId, @PaperId, @TemplateKey, @Supplement, @Now, @Actor)";
-    public const string PlanConsultationSql = "UPDATE consultations SET planned_date = @Date WHERE id = @ConsultationId AND status = 'pending'";
+    public const string PlanConsultationSql = "UPDATE consultations SET planned_date = @Date, updated_at = @Now WHERE id = @ConsultationId AND status = 'pending'";
 
     public sealed record ConsultationRow
     {
@@ -84,7 +84,7 @@ public static class AddAgendaItem
                     throw new MeetingRuleException("wrong_gremium", $"Die Vorlage {c.Reference} wird als Nächstes nicht in „{meeting.OrganizationName}“ beraten.");
                 (title, isPublic, paperId) = (c.Title, c.IsPublic && meeting.IsPublic, c.PaperId);
                 summary = $"Vorlage {c.Reference} auf die Tagesordnung gesetzt";
-                await db.Connection.ExecuteAsync(new CommandDefinition(PlanConsultationSql, new { Date = meeting.MeetingDate, command.ConsultationId }, db.Transaction,
+                await db.Connection.ExecuteAsync(new CommandDefinition(PlanConsultationSql, new { Date = meeting.MeetingDate, command.ConsultationId, Now = Instants.Format(clock.GetUtcNow()) }, db.Transaction,
                     cancellationToken: cancellationToken));
             }
             var sort = await db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(NextSortSql, new { command.MeetingId, Public = isPublic }, db.Transaction,

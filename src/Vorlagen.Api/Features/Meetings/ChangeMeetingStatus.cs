@@ -37,9 +37,9 @@ public static class ChangeMeetingStatus
     public const string UpdateSql =
         "UPDATE meetings SET status = @Status, meeting_date = @Date, postponed_from = @PostponedFrom WHERE id = @MeetingId";
     public const string ReplanSql =
-        "UPDATE consultations SET planned_date = @Date WHERE status = 'pending' AND id IN (SELECT consultation_id FROM agenda_items WHERE meeting_id = @MeetingId)";
+        "UPDATE consultations SET planned_date = @Date, updated_at = @Now WHERE status = 'pending' AND id IN (SELECT consultation_id FROM agenda_items WHERE meeting_id = @MeetingId)";
     public const string UnplanSql =
-        "UPDATE consultations SET planned_date = NULL WHERE status = 'pending' AND id IN (SELECT consultation_id FROM agenda_items WHERE meeting_id = @MeetingId)";
+        "UPDATE consultations SET planned_date = NULL, updated_at = @Now WHERE status = 'pending' AND id IN (SELECT consultation_id FROM agenda_items WHERE meeting_id = @MeetingId)";
     public const string ReleaseItemsSql = "DELETE FROM agenda_items WHERE meeting_id = @MeetingId AND consultation_id IS NOT NULL";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, MeetingRules rules) : IRequestHandler<Command, MeetingDto>
@@ -58,7 +58,7 @@ public static class ChangeMeetingStatus
                 throw new MeetingRuleException("same_date", "Das neue Datum ist das bisherige; die Sitzung wird nicht verschoben.");
             var args = new
             {
-                command.MeetingId, Status = status, Date = date.ToString("yyyy-MM-dd"),
+                command.MeetingId, Status = status, Date = date.ToString("yyyy-MM-dd"), Now = Instants.Format(clock.GetUtcNow()),
                 PostponedFrom = status == MeetingStatuses.Postponed ? meeting.PostponedFrom ?? meeting.MeetingDate : meeting.PostponedFrom,
             };
             await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, args, db.Transaction, cancellationToken: cancellationToken));

@@ -47,7 +47,7 @@ public static class PostponeAgendaItem
                 db.Transaction, cancellationToken: cancellationToken));
             await db.Connection.ExecuteAsync(new CommandDefinition(MoveSql, new { command.TargetMeetingId, SortOrder = sort, Public = isPublic,
                 Supplement = target.Status == MeetingStatuses.Invited, command.ItemId }, db.Transaction, cancellationToken: cancellationToken));
-            await db.Connection.ExecuteAsync(new CommandDefinition(AddAgendaItem.PlanConsultationSql, new { Date = target.MeetingDate, ConsultationId = consultation },
+            await db.Connection.ExecuteAsync(new CommandDefinition(AddAgendaItem.PlanConsultationSql, new { Date = target.MeetingDate, ConsultationId = consultation, Now = Instants.Format(clock.GetUtcNow()) },
                 db.Transaction, cancellationToken: cancellationToken));
             var date = target.Date.ToString("dd.MM.yyyy");
             await MeetingSql.LogAsync(db, meeting.Id, "agenda_item_postponed", $"Vorlage {item.Reference} vertagt auf die Sitzung am {date}", caller, clock, cancellationToken);

@@ -13,7 +13,7 @@ public static class RemoveAgendaItem
 
     public const string ItemSql = "SELECT title AS Title, consultation_id AS ConsultationId FROM agenda_items WHERE id = @ItemId AND meeting_id = @MeetingId";
     public const string DeleteSql = "DELETE FROM agenda_items WHERE id = @ItemId AND meeting_id = @MeetingId";
-    public const string UnplanSql = "UPDATE consultations SET planned_date = NULL WHERE id = @ConsultationId AND status = 'pending'";
+    public const string UnplanSql = "UPDATE consultations SET planned_date = NULL, updated_at = @Now WHERE id = @ConsultationId AND status = 'pending'";
 
     public sealed record ItemRow(string Title, long? ConsultationId);
 
@@ -27,7 +27,7 @@ public static class RemoveAgendaItem
                 ?? throw new NotFoundException("Tagesordnungspunkt", command.ItemId);
             await db.Connection.ExecuteAsync(new CommandDefinition(DeleteSql, command, db.Transaction, cancellationToken: cancellationToken));
             if (item.ConsultationId is { } consultation)
-                await db.Connection.ExecuteAsync(new CommandDefinition(UnplanSql, new { ConsultationId = consultation }, db.Transaction, cancellationToken: cancellationToken));
+                await db.Connection.ExecuteAsync(new CommandDefinition(UnplanSql, new { ConsultationId = consultation, Now = Instants.Format(clock.GetUtcNow()) }, db.Transaction, cancellationToken: cancellationToken));
             await MeetingSql.LogAsync(db, command.MeetingId, "agenda_item_removed", $"TOP abgesetzt: {item.Title}", caller, clock, cancellationToken);
             return await MeetingSql.ReadAsync(db, command.MeetingId, caller, rules, cancellationToken);
         }

@@ -17,13 +17,13 @@ public static class ConsultationResults
     public const string StoreSql =
         "UPDATE consultations SET status = 'done', outcome = @Outcome, result_date = @ResultDate, majority = @Majority, " +
         "votes_entitled = @Entitled, votes_yes = @Yes, votes_no = @No, votes_abstain = @Abstain, votes_recused = @Recused, " +
-        "resolution_text = @ResolutionText, referred_to_organization_id = @ReferredTo, recorded_at = @Now, recorded_by = @Actor " +
+        "resolution_text = @ResolutionText, referred_to_organization_id = @ReferredTo, recorded_at = @Now, recorded_by = @Actor, updated_at = @Now " +
         "WHERE id = @Id AND status = 'pending'";
     /// <summary>Keeps <c>papers.decided_non_public</c> (see <see cref="PaperSql.HiddenDecision"/>) true to the consultations.</summary>
     public const string MarkDecidedNonPublicSql =
         "UPDATE papers SET decided_non_public = 1 WHERE id = @PaperId AND decided_non_public = 0 AND EXISTS (" +
         "SELECT 1 FROM consultations c WHERE c.id = @Id AND c.role = 'beschliessend' AND c.status = 'done' AND c.is_public = 0)";
-    public const string RedateSql = "UPDATE consultations SET planned_date = COALESCE(@PlannedDate, planned_date) WHERE id = @Id AND status = 'pending'";
+    public const string RedateSql = "UPDATE consultations SET planned_date = COALESCE(@PlannedDate, planned_date), updated_at = @Now WHERE id = @Id AND status = 'pending'";
     // Two steps, because SQLite checks UNIQUE (paper_id, position) row by row.
     public const string ShiftOutSql = "UPDATE consultations SET position = -position - @By WHERE paper_id = @PaperId AND position > @After";
     public const string ShiftBackSql = "UPDATE consultations SET position = -position WHERE paper_id = @PaperId AND position < 0";
@@ -39,7 +39,7 @@ public static class ConsultationResults
     {
         if (StaysPending.Contains(command.Outcome))
         {
-            await db.Connection.ExecuteAsync(new CommandDefinition(RedateSql, new { consultation.Id, PlannedDate = command.PlannedDate?.ToString("yyyy-MM-dd") },
+            await db.Connection.ExecuteAsync(new CommandDefinition(RedateSql, new { consultation.Id, PlannedDate = command.PlannedDate?.ToString("yyyy-MM-dd"), Now = Instants.Format(clock.GetUtcNow()) },
                 db.Transaction, cancellationToken: cancellationToken));
             return;
         }

@@ -37,8 +37,9 @@ public static class CreatePaper
         "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor, @SearchText, @FormToken) {{ReturnId}}";
     public const string ByFormTokenSql = "SELECT id FROM papers WHERE body_id = @BodyId AND form_token = @FormToken";
     public const string InsertConsultationSql =
-        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status) " +
-        "VALUES (@PaperId, @Position, @OrganizationId, @Role, @IsPublic, @PlannedDate, 'pending')";
+        // Stamped with the paper's change time: every Beratungsfolge write follows the paper's own update in the same transaction.
+        "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status, created_at, updated_at) " +
+        "SELECT @PaperId, @Position, @OrganizationId, @Role, @IsPublic, @PlannedDate, 'pending', p.updated_at, p.updated_at FROM papers p WHERE p.id = @PaperId";
     public const string SetInstanceSql = "UPDATE papers SET workflow_instance_id = @InstanceId WHERE id = @Id";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Beratungsfolge beratungsfolge, ReferenceNumbers numbers,

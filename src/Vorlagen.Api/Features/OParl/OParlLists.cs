@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Vorlagen.Api.Data;
+
+namespace Vorlagen.Api.Features.OParl;
+
+/// <summary>
+/// Reads one page of an external list and writes it as OParl wants it (<c>data</c>, <c>pagination</c>, <c>links</c>).
+/// Pages are keyset pages in id order (stable while objects come and go); the SQL of a list is a row query
+/// wrapped as <c>x</c> with <c>Id</c>, <c>Created</c>, <c>Modified</c> columns, see <see cref="OParlSql"/>.
+/// </summary>
+public static class OParlLists
+{
+    public sealed record Rows<T>(IReadOnlyList<T> Items, int Total, int Before, bool HasNext);
+
+    /// <param name="args">the list's own parameters (e.g. BodyId); the filter's are added.</param>
+    public static async Task<Rows<T>> ReadAsync<T>(DbSession db, string pageSql, string countSql, string beforeSql, object args,
+        OParlListFilter filter, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var parameters = new DynamicParameters(args);
+        parameters.AddDynamicParams(filter.Args);
+        var items = (await connection.QueryAsync<T>(new CommandDefinition(db.Dialect.Render(pageSql), parameters, db.Transaction,
+            cancellationToken: cancellationToken))).ToList();
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(countSql, parameters, db.Transaction, cancellationToken: cancellationToken));
+        var before = filter.After == 0 ? 0
+            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(beforeSql, parameters, db.Transaction, cancellationToken: cancellationToken));
+        var hasNext = items.Count > filter.Limit;
+        return new Rows<T>(hasNext ? items[..filter.Limit] : items, total, before, hasNext);
+    }
+
+    /// <summary>A page; <paramref name="lastId"/> is the id of its last object (the next page starts after it).</summary>
+    public static JsonObject Page(string listUrl, OParlListFilter filter, IEnumerable<JsonObject> data, int total, int before, bool hasNext, long lastId)
+    {
+        var links = new JsonObject
+        {
+            ["first"] = filter.Url(listUrl, 0),
+            ["self"] = filter.Url(listUrl, filter.After),
+        };
+        if (hasNext) links["next"] = filter.Url(listUrl, lastId);
+        return new JsonObject
+        {
+            ["data"] = new JsonArray([.. data]),
+            ["pagination"] = new JsonObject
+            {
+                ["totalElements"] = total,
+                ["elementsPerPage"] = filter.Limit,
+                ["currentPage"] = before / filter.Limit + 1,
+                ["totalPages"] = Math.Max(1, (total + filter.Limit - 1) / filter.Limit),
+            },
+            ["links"] = links,
+        };
+    }
+
+    public static JsonObject Page<T>(string listUrl, OParlListFilter filter, Rows<T> rows, Func<T, JsonObject> toJson, Func<T, long> id) =>
+        Page(listUrl, filter, rows.Items.Select(toJson), rows.Total, rows.Before, rows.HasNext, rows.Items.Count == 0 ? 0 : id(rows.Items[^1]));
+
+    /// <summary>A list that has no public objects (yet): valid, empty, with the same links.</summary>
+    public static JsonObject Empty(string listUrl, OParlListFilter filter) => Page(listUrl, filter, [], 0, 0, false, 0);
+}

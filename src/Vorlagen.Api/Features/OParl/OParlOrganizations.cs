@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using MediatR;
+using Vorlagen.Api.Data;
+using Vorlagen.Domain.Organizations;
+
+namespace Vorlagen.Api.Features.OParl;
+
+/// <summary>The Gremien of a body; all of them are public. A deactivated Gremium stays (old consultations name it).</summary>
+public static class OParlOrganizations
+{
+    public sealed record List(OParlUrls Urls, long BodyId, OParlListFilter Filter) : IRequest<JsonObject?>;
+    public sealed record Get(OParlUrls Urls, long Id) : IRequest<(JsonObject Json, string Modified)?>;
+
+    public sealed record Row
+    {
+        public long Id { get; init; }
+        public long BodyId { get; init; }
+        public string Created { get; init; } = "";
+        public string Modified { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string ShortName { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public bool Active { get; init; }
+    }
+
+    private const string RowsSql =
+        "SELECT o.id AS Id, o.body_id AS BodyId, o.created_at AS Created, o.updated_at AS Modified, o.name AS Name, o.short_name AS ShortName, " +
+        "o.kind AS Kind, o.active AS Active FROM organizations o";
+    private const string OfBodySql = RowsSql + " WHERE o.body_id = @BodyId";
+    public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
+    public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
+    public const string BeforeSql = CountSql + OParlSql.UpToCursor;
+    public const string ByIdSql = RowsSql + " WHERE o.id = @Id";
+
+    public static JsonObject ToJson(OParlUrls urls, Row o)
+    {
+        var json = OParlFormat.Head(urls.Object("organization", o.Id), "Organization", o.Created, o.Modified);
+        json["body"] = urls.Body(o.BodyId);
+        json["name"] = o.Name;
+        json["shortName"] = o.ShortName;
+        json["organizationType"] = "Gremium";
+        json["classification"] = OrganizationKinds.Find(o.Kind)?.Label ?? o.Kind;
+        json[OParlFormat.Extension + "active"] = o.Active;
+        return json;
+    }
+
+    public sealed class ListHandler(DbSession db) : IRequestHandler<List, JsonObject?>
+    {
+        public async Task<JsonObject?> Handle(List query, CancellationToken cancellationToken)
+        {
+            if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
+            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
+            return OParlLists.Page(query.Urls.BodyList(query.BodyId, "organization"), query.Filter, rows, o => ToJson(query.Urls, o), o => o.Id);
+        }
+    }
+
+    public sealed class GetHandler(DbSession db) : IRequestHandler<Get, (JsonObject Json, string Modified)?>
+    {
+        public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
+        {
+            var connection = await db.ConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
+                cancellationToken: cancellationToken));
+            return row is null ? null : (ToJson(query.Urls, row), row.Modified);
+        }
+    }
+}

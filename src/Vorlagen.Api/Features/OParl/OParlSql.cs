@@ -1,0 +1,51 @@
+namespace Vorlagen.Api.Features.OParl;
+
+/// <summary>
+/// SQL shared by the OParl lists. OParl is anonymous: it shows what the public may see (PaperSql.VisibleFilter
+/// for a caller without roles) — released public papers, their public consultations. Instants are fixed-width
+/// UTC text, so <c>MAX</c>, <c>CASE … &gt; …</c> and range filters compare them as strings.
+/// </summary>
+public static class OParlSql
+{
+    /// <summary>Released and public: drafts, papers withdrawn before release and non-public papers are never OParl objects.</summary>
+    public const string PublicPaper = "p.released_on IS NOT NULL AND p.is_public = 1";
+
+    /// <summary>
+    /// When a decision the public may not see was recorded (the twin of PaperSql.ShownStatus for anonymous callers),
+    /// else NULL. From then on the public sees only "decided": signing later must not change <c>modified</c>.
+    /// </summary>
+    public const string HiddenDecisionAt =
+        "(SELECT MAX(dc.recorded_at) FROM consultations dc WHERE dc.paper_id = p.id AND p.status IN ('adopted', 'rejected', 'signed') " +
+        "AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0)";
+
+    /// <summary>Every action stamps <c>updated_at</c>; after a hidden decision, the moment the public saw the paper change last.</summary>
+    public const string PaperModified = "COALESCE(" + HiddenDecisionAt + ", p.updated_at)";
+
+    private const string ConsultationUpdated = "COALESCE(c.updated_at, c.recorded_at, p.updated_at)";
+    private const string ReleasedAt = "COALESCE(p.released_at, p.created_at)";
+
+    /// <summary>A consultation drafted before the release became public with it: modified no earlier than the release.</summary>
+    public const string ConsultationModified =
+        "(CASE WHEN " + ConsultationUpdated + " > " + ReleasedAt + " THEN " + ConsultationUpdated + " ELSE " + ReleasedAt + " END)";
+
+    public const string ConsultationCreated = "COALESCE(c.created_at, p.created_at)";
+
+    /// <summary>The columns of a consultation row (<see cref="OParlConsultations.Row"/>); needs <c>c</c> and its paper <c>p</c>.</summary>
+    public const string ConsultationColumns =
+        "c.id AS Id, c.paper_id AS PaperId, " + ConsultationCreated + " AS Created, " + ConsultationModified + " AS Modified, " +
+        "c.position AS Position, c.organization_id AS OrganizationId, c.role AS Role, c.status AS Status, c.planned_date AS PlannedDate, " +
+        "c.outcome AS Outcome, c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
+        "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
+        "c.referred_to_organization_id AS ReferredToOrganizationId";
+
+    /// <summary>The list filters on the wrapped row query <c>x</c>.</summary>
+    public const string Filter =
+        " WHERE (@CreatedSince IS NULL OR x.Created >= @CreatedSince) AND (@CreatedBefore IS NULL OR x.Created < @CreatedBefore)" +
+        " AND (@ModifiedSince IS NULL OR x.Modified >= @ModifiedSince) AND (@ModifiedBefore IS NULL OR x.Modified < @ModifiedBefore)";
+
+    /// <summary>One keyset page after the cursor.</summary>
+    public const string Page = " AND x.Id > @After ORDER BY x.Id {{Page}}";
+
+    /// <summary>How many filtered rows lie up to the cursor (for <c>currentPage</c>).</summary>
+    public const string UpToCursor = " AND x.Id <= @After";
+}
