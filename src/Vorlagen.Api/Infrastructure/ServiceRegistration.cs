@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
         services.AddSingleton<RuleProfiles>();
+        services.AddSingleton<PaperTypes.PaperTypes>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
