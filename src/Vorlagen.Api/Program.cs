@@ -14,6 +14,11 @@ builder.AddVorlagen();
 builder.Services.AddReverseProxy(builder.Configuration);
 
 var app = builder.Build();
+if (JournalCommandLine.IsCommand(args))
+{
+    Environment.ExitCode = await JournalCommandLine.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 // First, so scheme and client address are the real ones for everything after (cookies, HSTS, rate limits).
 app.UseReverseProxy();
 app.UseSecurityHeaders();
@@ -41,6 +46,7 @@ app.MapOrganizations();
 app.MapTallies();
 app.MapPapers();
 app.MapUsers().MapTasks();
+app.MapJournal();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Vorlagen.Benchmarks;
 
-/// <summary>A temp SQLite file with db/sqlite/0002_workflows.sql applied, opened with the production pragmas.</summary>
+/// <summary>A temp SQLite file with db/sqlite/0002_workflows.sql and 0009_journal_mac.sql applied, opened with the production pragmas.</summary>
 internal sealed class SqliteBenchmarkDatabase : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("vorlagen-bench-").FullName;
@@ -13,7 +13,8 @@ internal sealed class SqliteBenchmarkDatabase : IDisposable
         FilePath = Path.Combine(folder, "bench.db");
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in File.ReadAllText(MigrationPath()).Split(';').Where(s => s.Contains("CREATE", StringComparison.Ordinal)))
+        var scripts = File.ReadAllText(MigrationPath()) + ";" + File.ReadAllText(MigrationPath().Replace("0002_workflows", "0009_journal_mac"));
+        foreach (var statement in scripts.Split(';').Where(s => s.Contains("CREATE", StringComparison.Ordinal) || s.Contains("ALTER", StringComparison.Ordinal)))
         {
             connection.Execute(statement, transaction: transaction);
         }

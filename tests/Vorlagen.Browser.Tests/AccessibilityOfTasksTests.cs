@@ -51,7 +51,7 @@ public sealed class AccessibilityOfTasksTests(BrowserApp app) : BrowserTest(app)
                  {
                      ("/verwaltung/gremien", "Gremien"), ("/verwaltung/gremien/neu", "Neues Gremium"), ($"/verwaltung/gremien/{kreistag}", "Gremium bearbeiten"),
                      ("/verwaltung/benutzer", "Benutzer"), ($"/verwaltung/benutzer/neu?bodyId={_papers.KyfBody}", "Neuer Benutzer"),
-                     ($"/verwaltung/benutzer/{member}", "Benutzer bearbeiten"),
+                     ($"/verwaltung/benutzer/{member}", "Benutzer bearbeiten"), ("/verwaltung/journal", "Journalprüfung"),
                  })
         {
             await admin.GotoAsync(url);

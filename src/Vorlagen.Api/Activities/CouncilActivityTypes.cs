@@ -13,4 +13,10 @@ public static class CouncilActivityTypes
     /// <summary>Journal event of a status change (read back as the paper's history).</summary>
     public const string TransitionEvent = "Transition";
     public const string ResultRecordedEvent = "ResultRecorded";
+
+    /// <summary>Key of the consultation row as stored, in a ResultRecorded payload (journaled since the cross-check exists).</summary>
+    public const string StoredConsultationKey = "storedConsultation";
+
+    /// <summary>Key of the paper row as stored after a transition, in a Transition payload.</summary>
+    public const string StoredPaperKey = "paper";
 }

@@ -26,7 +26,39 @@ public sealed class Deliberate : Activity
     public const string NextPendingSql =
         "SELECT id AS Id, organization_id AS OrganizationId, role AS Role FROM consultations " +
         "WHERE paper_id = @PaperId AND status = 'pending' ORDER BY position";
-    public const string ConsultationOutcomeSql = "SELECT outcome FROM consultations WHERE id = @Id";
+    /// <summary>The consultation as the recording slice stored it (same transaction), journaled for the cross-check.</summary>
+    public const string ConsultationSnapshotSql =
+        "SELECT position AS Position, organization_id AS OrganizationId, role AS Role, is_public AS IsPublic, status AS Status, outcome AS Outcome, " +
+        "result_date AS ResultDate, majority AS Majority, votes_entitled AS VotesEntitled, votes_yes AS VotesYes, votes_no AS VotesNo, " +
+        "votes_abstain AS VotesAbstain, votes_recused AS VotesRecused, resolution_text AS ResolutionText, " +
+        "referred_to_organization_id AS ReferredToOrganizationId FROM consultations WHERE id = @Id";
+
+    private sealed record SnapshotRow
+    {
+        public int Position { get; init; }
+        public long OrganizationId { get; init; }
+        public string Role { get; init; } = "";
+        public bool IsPublic { get; init; }
+        public string Status { get; init; } = "";
+        public string? Outcome { get; init; }
+        public string? ResultDate { get; init; }
+        public string? Majority { get; init; }
+        public int? VotesEntitled { get; init; }
+        public int? VotesYes { get; init; }
+        public int? VotesNo { get; init; }
+        public int? VotesAbstain { get; init; }
+        public int? VotesRecused { get; init; }
+        public string? ResolutionText { get; init; }
+        public long? ReferredToOrganizationId { get; init; }
+
+        public JsonObject ToJson() => new()
+        {
+            ["position"] = Position, ["organizationId"] = OrganizationId, ["role"] = Role, ["public"] = IsPublic, ["status"] = Status,
+            ["outcome"] = Outcome, ["resultDate"] = ResultDate?[..Math.Min(10, ResultDate.Length)], ["majority"] = Majority,
+            ["votesEntitled"] = VotesEntitled, ["votesYes"] = VotesYes, ["votesNo"] = VotesNo, ["votesAbstain"] = VotesAbstain,
+            ["votesRecused"] = VotesRecused, ["resolutionText"] = ResolutionText, ["referredToOrganizationId"] = ReferredToOrganizationId,
+        };
+    }
 
     private sealed record PendingRow
     {
@@ -62,9 +94,12 @@ public sealed class Deliberate : Activity
 
         var consultationId = bookmark.Payload["consultationId"]!.GetValue<long>();
         var paper = new PaperContext(context);
-        var outcome = await paper.Connection.ExecuteScalarAsync<string>(new CommandDefinition(ConsultationOutcomeSql,
+        var stored = await paper.Connection.QuerySingleAsync<SnapshotRow>(new CommandDefinition(ConsultationSnapshotSql,
             new { Id = consultationId }, paper.Transaction, cancellationToken: context.CancellationToken));
-        context.AppendJournal(CouncilActivityTypes.ResultRecordedEvent, outcome, context.ResumeInput?.DeepClone());
+        var outcome = stored.Outcome;
+        var recorded = context.ResumeInput?.DeepClone() as JsonObject ?? [];
+        recorded[CouncilActivityTypes.StoredConsultationKey] = stored.ToJson();
+        context.AppendJournal(CouncilActivityTypes.ResultRecordedEvent, outcome, recorded);
         switch (outcome)
         {
             case Outcomes.Adopted or Outcomes.AdoptedAmended:

@@ -15,6 +15,18 @@ public sealed class PaperContext(ActivityExecutionContext context)
         "released_on = CASE WHEN (@Status = 'in_deliberation' OR @Releases = 1) AND released_on IS NULL THEN @Today ELSE released_on END, " +
         "updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
 
+    /// <summary>The columns the journal cross-check compares, read back after the change in the same transaction.</summary>
+    public const string SnapshotSql =
+        "SELECT status AS Status, is_public AS IsPublic, signed_date AS SignedDate, released_on AS ReleasedOn FROM papers WHERE id = @PaperId";
+
+    private sealed record Snapshot
+    {
+        public string Status { get; init; } = "";
+        public bool IsPublic { get; init; }
+        public string? SignedDate { get; init; }
+        public string? ReleasedOn { get; init; }
+    }
+
     public long PaperId { get; } = context.WorkflowInput["paperId"]?.GetValue<long>()
         ?? throw new InvalidOperationException("The workflow was started without a paperId input.");
 
@@ -39,6 +51,19 @@ public sealed class PaperContext(ActivityExecutionContext context)
         payload["fromStatus"] = from;
         payload["toStatus"] = status;
         payload["actorRole"] = context.Actor.Role;
+        payload[CouncilActivityTypes.StoredPaperKey] = await SnapshotAsync();
         context.AppendJournal(CouncilActivityTypes.TransitionEvent, $"{from} → {status}", payload);
+    }
+
+    /// <summary>The paper's row as stored by this run, journaled so verification can compare the row with it later.</summary>
+    private async Task<JsonObject> SnapshotAsync()
+    {
+        var row = await Connection.QuerySingleAsync<Snapshot>(new CommandDefinition(SnapshotSql, new { PaperId }, Transaction,
+            cancellationToken: context.CancellationToken));
+        static string? Day(string? text) => text?[..Math.Min(10, text.Length)];
+        return new JsonObject
+        {
+            ["status"] = row.Status, ["public"] = row.IsPublic, ["signedDate"] = Day(row.SignedDate), ["releasedOn"] = Day(row.ReleasedOn),
+        };
     }
 }

@@ -37,10 +37,14 @@ public static class ServiceRegistration
         services.AddSingleton<RuleProfiles>();
         services.AddSingleton<PaperTypes.PaperTypes>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
+        services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();
+        services.AddJournalCheckpoints();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperJournalAudit>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.VerifyAllJournals.JournalVerificationService>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();

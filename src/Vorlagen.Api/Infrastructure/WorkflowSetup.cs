@@ -19,7 +19,12 @@ public static class WorkflowSetup
             .Register(AppendDecidingConsultation.Descriptor));
         // Our own exceptions thrown inside activities reject the request (4xx) instead of faulting the instance.
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<TimeProvider>(),
-            new WorkflowRuntimeOptions { IsRejection = e => e is AppException or FluentValidation.ValidationException }));
+            new WorkflowRuntimeOptions
+            {
+                IsRejection = e => e is AppException or FluentValidation.ValidationException,
+                JournalKey = sp.GetRequiredService<Vorlagen.Workflows.Journal.JournalKey>(),
+                JournalCheckpoints = sp.GetRequiredService<Vorlagen.Workflows.Journal.JournalCheckpointFile>(),
+            }));
         services.AddScoped<IWorkflowDbSession>(sp => sp.GetRequiredService<DbSession>());
         services.AddScoped<IWorkflowStore, SqlWorkflowStore>();
         services.AddScoped<IWorkflowRuntime>(sp => new WorkflowRuntime(sp.GetRequiredService<WorkflowEngine>(), sp.GetRequiredService<IWorkflowStore>(), sp));

@@ -40,6 +40,10 @@ public interface IWorkflowUnitOfWork : IAsyncDisposable
 
     Task<IReadOnlyList<WorkflowExecutionLogRecord>> ListJournalAsync(string instanceId, CancellationToken cancellationToken);
     Task<IReadOnlyList<string>> ListJournaledInstanceIdsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<JournalHead>> ListJournalHeadsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets the MAC of a head that has none yet and is still at <paramref name="sequence"/>; false if it changed.</summary>
+    Task<bool> SealJournalHeadAsync(string instanceId, long sequence, string mac, CancellationToken cancellationToken);
 
     /// <summary>Applies a run's changes; throws <c>WorkflowConcurrencyException</c> when a check fails.</summary>
     Task ApplyAsync(WorkflowRunChanges changes, CancellationToken cancellationToken);

@@ -73,6 +73,18 @@ internal sealed class InMemoryWorkflowUnitOfWork(InMemoryWorkflowStore store) : 
     public Task<IReadOnlyList<string>> ListJournaledInstanceIdsAsync(CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<string>>(() => [.. store.Instances.Keys.Union(store.Journal.Keys).Order(StringComparer.Ordinal)]);
 
+    public Task<IReadOnlyList<JournalHead>> ListJournalHeadsAsync(CancellationToken cancellationToken) =>
+        Locked<IReadOnlyList<JournalHead>>(() => [.. store.Instances.Values.OrderBy(i => i.Id, StringComparer.Ordinal)
+            .Select(i => new JournalHead(i.Id, i.CorrelationId, i.JournalSequence, i.JournalHash, i.JournalMac))]);
+
+    public Task<bool> SealJournalHeadAsync(string instanceId, long sequence, string mac, CancellationToken cancellationToken) =>
+        Locked(() =>
+        {
+            if (store.Instances.GetValueOrDefault(instanceId) is not { JournalMac: null } instance || instance.JournalSequence != sequence) return false;
+            store.Instances[instanceId] = instance with { JournalMac = mac };
+            return true;
+        });
+
     public Task ApplyAsync(WorkflowRunChanges changes, CancellationToken cancellationToken) =>
         Locked(() =>
         {

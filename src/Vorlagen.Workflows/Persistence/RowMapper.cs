@@ -29,8 +29,10 @@ internal static class RowMapper
             state["input"] as JsonObject ?? [], state["variables"] as JsonObject ?? [], state["outputs"] as JsonObject ?? [],
             JsonSerializer.Deserialize<List<WorkflowIncident>>(r.GetString(9), JsonSerializerOptions.Web) ?? [],
             Long(r, 10), Text(r, 11), InstantText.Parse(r.GetString(12)), InstantText.Parse(r.GetString(13)),
-            InstantText.ParseNullable(Text(r, 14)));
+            InstantText.ParseNullable(Text(r, 14))) { JournalMac = Text(r, 15) };
     }
+
+    public static JournalHead Head(DbDataReader r) => new(r.GetString(0), Text(r, 1), Long(r, 2), Text(r, 3), Text(r, 4));
 
     public static Bookmark Bookmark(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3), r.GetString(4), JsonState.ParseObject(r.GetString(5)),
@@ -51,7 +53,7 @@ internal static class RowMapper
         i.Id, i.DefinitionId, i.DefinitionVersionId, i.DefinitionVersion, i.Version, i.CorrelationId,
         Status = i.Status.ToString(), SubStatus = i.SubStatus.ToString(),
         State = SerializeState(i), Incidents = JsonSerializer.Serialize(i.Incidents, JsonSerializerOptions.Web),
-        i.JournalSequence, i.JournalHash,
+        i.JournalSequence, i.JournalHash, i.JournalMac,
         CreatedAt = InstantText.ToText(i.CreatedAt), UpdatedAt = InstantText.ToText(i.UpdatedAt),
         FinishedAt = InstantText.ToText(i.FinishedAt), ExpectedVersion = expectedVersion,
     };

@@ -56,4 +56,7 @@ internal sealed partial class SqlWorkflowUnitOfWork
 
     public async Task<IReadOnlyList<string>> ListJournaledInstanceIdsAsync(CancellationToken cancellationToken) =>
         await QueryAsync(WorkflowSql.SelectJournaledInstanceIdsSql, null, r => r.GetString(0), cancellationToken);
+
+    public async Task<IReadOnlyList<JournalHead>> ListJournalHeadsAsync(CancellationToken cancellationToken) =>
+        await QueryAsync(WorkflowSql.SelectJournalHeadsSql, null, RowMapper.Head, cancellationToken);
 }

@@ -15,6 +15,13 @@ internal sealed partial class SqlWorkflowUnitOfWork
             Command(WorkflowSql.InsertDefinitionSql, RowMapper.DefinitionParameters(version), cancellationToken));
     }
 
+    public async Task<bool> SealJournalHeadAsync(string instanceId, long sequence, string mac, CancellationToken cancellationToken)
+    {
+        await EnsureTransactionAsync(cancellationToken);
+        return await session.Connection.ExecuteAsync(
+            Command(WorkflowSql.SealJournalHeadSql, new { Id = instanceId, Sequence = sequence, Mac = mac }, cancellationToken)) == 1;
+    }
+
     /// <summary>
     /// Instance first: its version check (or primary key on insert) serializes concurrent runs of
     /// one instance before any bookmark or journal row is touched.

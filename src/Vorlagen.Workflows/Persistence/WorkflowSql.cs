@@ -12,7 +12,7 @@ public static class WorkflowSql
 
     private const string InstanceColumns =
         "id, definition_id, definition_version_id, definition_version, version, correlation_id, status, sub_status, " +
-        "state, incidents, journal_sequence, journal_hash, created_at, updated_at, finished_at";
+        "state, incidents, journal_sequence, journal_hash, created_at, updated_at, finished_at, journal_mac";
 
     private const string BookmarkColumns =
         "id, instance_id, correlation_id, name, hash, payload, activity_id, activity_instance_id, due_at, created_at";
@@ -47,12 +47,12 @@ public static class WorkflowSql
     public const string InsertInstanceSql =
         "INSERT INTO workflow_instances (" + InstanceColumns + ") VALUES " +
         "(@Id, @DefinitionId, @DefinitionVersionId, @DefinitionVersion, @Version, @CorrelationId, @Status, @SubStatus, " +
-        "@State, @Incidents, @JournalSequence, @JournalHash, @CreatedAt, @UpdatedAt, @FinishedAt)";
+        "@State, @Incidents, @JournalSequence, @JournalHash, @CreatedAt, @UpdatedAt, @FinishedAt, @JournalMac)";
 
     /// <summary>Optimistic save: 0 rows affected means another run changed the instance first.</summary>
     public const string UpdateInstanceSql =
         "UPDATE workflow_instances SET version = @Version, status = @Status, sub_status = @SubStatus, state = @State, " +
-        "incidents = @Incidents, journal_sequence = @JournalSequence, journal_hash = @JournalHash, " +
+        "incidents = @Incidents, journal_sequence = @JournalSequence, journal_hash = @JournalHash, journal_mac = @JournalMac, " +
         "updated_at = @UpdatedAt, finished_at = @FinishedAt " +
         "WHERE id = @Id AND version = @ExpectedVersion";
 
@@ -98,6 +98,13 @@ public static class WorkflowSql
 
     public const string SelectJournalByInstanceSql =
         "SELECT " + JournalColumns + " FROM workflow_execution_log WHERE instance_id = @InstanceId ORDER BY sequence";
+
+    public const string SelectJournalHeadsSql =
+        "SELECT id, correlation_id, journal_sequence, journal_hash, journal_mac FROM workflow_instances ORDER BY id";
+
+    /// <summary>Seals a head that predates sealing; only while it is still unsealed and at that sequence.</summary>
+    public const string SealJournalHeadSql =
+        "UPDATE workflow_instances SET journal_mac = @Mac WHERE id = @Id AND journal_mac IS NULL AND journal_sequence = @Sequence";
 
     /// <summary>Every instance id that has an instance row or journal rows (orphaned journals are checked too).</summary>
     public const string SelectJournaledInstanceIdsSql =

@@ -33,4 +33,7 @@ public interface IWorkflowRuntime
 
     /// <summary>Verifies every instance's journal; returns the first broken one, or valid with the total record count.</summary>
     Task<JournalVerificationResult> VerifyAllJournalsAsync(CancellationToken cancellationToken);
+
+    /// <summary>One result per journaled instance, then checkpointed instances now missing and problems of the checkpoint file.</summary>
+    Task<IReadOnlyList<JournalVerificationResult>> VerifyEachJournalAsync(CancellationToken cancellationToken);
 }

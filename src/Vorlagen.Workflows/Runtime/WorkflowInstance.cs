@@ -6,7 +6,8 @@ namespace Vorlagen.Workflows.Runtime;
 /// A workflow instance as stored. <see cref="Version"/> is the optimistic-concurrency counter;
 /// <see cref="DefinitionVersionId"/> pins the instance to one definition version forever.
 /// <see cref="JournalSequence"/>/<see cref="JournalHash"/> are the head of its journal, so a
-/// truncated journal is detectable.
+/// truncated journal is detectable; <see cref="JournalMac"/> seals that head with the host's
+/// <see cref="Journal.JournalKey"/> (null when no key is configured).
 /// </summary>
 public sealed record WorkflowInstance(
     string Id,
@@ -25,4 +26,7 @@ public sealed record WorkflowInstance(
     string? JournalHash,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    public string? JournalMac { get; init; }
+}

@@ -19,8 +19,8 @@ public sealed partial class WorkflowRuntime
         var open = await unit.ListBookmarksByInstanceAsync(instance.Id, cancellationToken);
         var now = Clock.GetUtcNow();
         var entry = new JournalEntry(JournalEvents.Cancelled, now, Message: request.Reason);
-        var changes = Close(instance, WorkflowStatus.Finished, WorkflowSubStatus.Cancelled, instance.Incidents, request.Actor, entry, now)
-            with { DeletedBookmarkIds = [.. open.Select(b => b.Id)] };
+        var changes = Seal(Close(instance, WorkflowStatus.Finished, WorkflowSubStatus.Cancelled, instance.Incidents, request.Actor, entry, now)
+            with { DeletedBookmarkIds = [.. open.Select(b => b.Id)] });
         await unit.EnsureTransactionAsync(cancellationToken);
         await unit.ApplyAsync(changes, cancellationToken);
         await unit.CommitAsync(cancellationToken);
@@ -48,8 +48,8 @@ public sealed partial class WorkflowRuntime
         var entry = new JournalEntry(JournalEvents.Faulted, now, incident.ActivityId, incident.ActivityType, null, incident.Message,
             new JsonObject { ["exceptionType"] = incident.ExceptionType });
         var status = open.Count == 0 ? WorkflowStatus.Finished : WorkflowStatus.Running;
-        var changes = Close(instance, status, WorkflowSubStatus.Faulted, [.. instance.Incidents, incident], fault.Actor, entry, now)
-            with { ExpectedVersion = stored?.Version };
+        var changes = Seal(Close(instance, status, WorkflowSubStatus.Faulted, [.. instance.Incidents, incident], fault.Actor, entry, now)
+            with { ExpectedVersion = stored?.Version });
         await unit.ApplyAsync(changes, cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using Vorlagen.Workflows.Activities.BuiltIn;
 using Vorlagen.Workflows.Errors;
 using Vorlagen.Workflows.Journal;
+using Vorlagen.Workflows.Persistence;
 
 namespace Vorlagen.Workflows.Runtime;
 
@@ -51,23 +52,42 @@ public sealed partial class WorkflowRuntime
 
     public async Task<JournalVerificationResult> VerifyJournalAsync(string instanceId, CancellationToken cancellationToken)
     {
+        var checkpoints = await ReadCheckpointsAsync(cancellationToken);
         await using var unit = await store.BeginAsync(cancellationToken);
-        return JournalVerifier.Verify(
-            instanceId,
-            await unit.ListJournalAsync(instanceId, cancellationToken),
-            await unit.FindInstanceAsync(instanceId, cancellationToken));
+        return await VerifyAsync(unit, instanceId, checkpoints, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every instance's journal, then every checkpointed instance that is gone and every problem of the
+    /// checkpoint file itself (returned with <see cref="JournalVerificationResult.InstanceId"/> null).
+    /// </summary>
+    public async Task<IReadOnlyList<JournalVerificationResult>> VerifyEachJournalAsync(CancellationToken cancellationToken)
+    {
+        var checkpoints = await ReadCheckpointsAsync(cancellationToken);
+        await using var unit = await store.BeginAsync(cancellationToken);
+        var results = new List<JournalVerificationResult>();
+        var ids = await unit.ListJournaledInstanceIdsAsync(cancellationToken);
+        foreach (var instanceId in ids)
+        {
+            results.Add(await VerifyAsync(unit, instanceId, checkpoints, cancellationToken));
+        }
+        var present = ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in checkpoints.Heads.Values.Where(h => !present.Contains(h.InstanceId)).OrderBy(h => h.InstanceId, StringComparer.Ordinal))
+        {
+            results.Add(new JournalVerificationResult(false, 0, null,
+                $"The checkpoint of {missing.At:O} recorded {missing.Sequence} records of this instance, but it is gone from the database.",
+                missing.InstanceId, JournalFindingCodes.InstanceMissing, Checkpoint: missing));
+        }
+        results.AddRange(checkpoints.Problems.Select(problem =>
+            new JournalVerificationResult(false, 0, null, problem, null, JournalFindingCodes.CheckpointInvalid)));
+        return results;
     }
 
     public async Task<JournalVerificationResult> VerifyAllJournalsAsync(CancellationToken cancellationToken)
     {
-        await using var unit = await store.BeginAsync(cancellationToken);
         long records = 0;
-        foreach (var instanceId in await unit.ListJournaledInstanceIdsAsync(cancellationToken))
+        foreach (var result in await VerifyEachJournalAsync(cancellationToken))
         {
-            var result = JournalVerifier.Verify(
-                instanceId,
-                await unit.ListJournalAsync(instanceId, cancellationToken),
-                await unit.FindInstanceAsync(instanceId, cancellationToken));
             if (!result.Valid)
             {
                 return result with { Records = records + result.Records };
@@ -76,4 +96,16 @@ public sealed partial class WorkflowRuntime
         }
         return new JournalVerificationResult(true, records, null, null);
     }
+
+    private async Task<JournalVerificationResult> VerifyAsync(
+        IWorkflowUnitOfWork unit, string instanceId, JournalCheckpointLog checkpoints, CancellationToken cancellationToken) =>
+        JournalVerifier.Verify(
+            instanceId,
+            await unit.ListJournalAsync(instanceId, cancellationToken),
+            await unit.FindInstanceAsync(instanceId, cancellationToken),
+            engine.Options.JournalKey,
+            checkpoints.Find(instanceId));
+
+    private async Task<JournalCheckpointLog> ReadCheckpointsAsync(CancellationToken cancellationToken) =>
+        engine.Options.JournalCheckpoints is { } file ? await file.ReadAsync(cancellationToken) : JournalCheckpointLog.Missing;
 }

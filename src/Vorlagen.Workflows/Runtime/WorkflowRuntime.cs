@@ -38,6 +38,15 @@ public sealed partial class WorkflowRuntime(WorkflowEngine engine, IWorkflowStor
             return new PreparedRun(run, definition.StartActivity, null, IsNewInstance: true);
         }, cancellationToken);
 
+    /// <summary>The head's MAC, computed at commit (HMAC-SHA256 of a few ids: microseconds).</summary>
+    private WorkflowRunChanges Seal(WorkflowRunChanges changes) => engine.Options.JournalKey is not { } key ? changes : changes with
+    {
+        Instance = changes.Instance with
+        {
+            JournalMac = key.HeadMac(changes.Instance.Id, changes.Instance.CorrelationId, changes.Instance.JournalSequence, changes.Instance.JournalHash),
+        },
+    };
+
     private WorkflowRun NewRun(
         IWorkflowUnitOfWork unit, WorkflowDefinition definition, WorkflowInstance instance, IReadOnlyList<Bookmark> open,
         WorkflowActor actor, JsonObject? resumeInput, CancellationToken cancellationToken) =>
@@ -73,7 +82,7 @@ public sealed partial class WorkflowRuntime(WorkflowEngine engine, IWorkflowStor
                 ? new RunAttempt(null, fault, cause)
                 : throw new WorkflowFaultedException(fault, isRecorded: false, cause);
         }
-        var changes = RunCompletion.Complete(prepared.Run, prepared.IsNewInstance);
+        var changes = Seal(RunCompletion.Complete(prepared.Run, prepared.IsNewInstance));
         await unit.ApplyAsync(changes, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return new RunAttempt(

@@ -12,4 +12,13 @@ public sealed record WorkflowRuntimeOptions
     /// host activities). They propagate unchanged; the run is not committed.
     /// </summary>
     public Func<Exception, bool> IsRejection { get; init; } = _ => false;
+
+    /// <summary>
+    /// Seals every journal head at commit with a keyed MAC and makes verification require it. Null
+    /// (the default) keeps the plain SHA-256 chain, which anyone with write access can recompute.
+    /// </summary>
+    public Journal.JournalKey? JournalKey { get; init; }
+
+    /// <summary>Checkpoints outside the database that verification compares the heads against.</summary>
+    public Journal.JournalCheckpointFile? JournalCheckpoints { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed class AppNode : IAsyncDisposable
         get { lock (_log) return _log.ToString(); }
     }
 
+    /// <summary>One journal MAC key per test run, shared by every node (nodes of one database must share it).</summary>
+    private static readonly string JournalKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The app's build output (with db/ and workflows/), same configuration as this test build.</summary>
     public static string AppFolder { get; } = FindAppFolder();
 
@@ -47,6 +50,10 @@ public sealed class AppNode : IAsyncDisposable
                 ["Vorlagen__DemoData"] = "true", ["Vorlagen__Timers__PollInterval"] = "00:00:00.2",
                 ["Vorlagen__Auth__LoginRequestsPerMinute"] = "100000", ["Vorlagen__Auth__RequestsPerMinute"] = "100000",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+                // One journal key and checkpoint file for all nodes of a database, as a real deployment configures them.
+                ["Vorlagen__Journal__MacKey"] = JournalKey,
+                ["Vorlagen__Journal__CheckpointFile"] = Path.Combine(Path.GetTempPath(), "vorlagen-nodes",
+                    Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(connectionString)))[..16], "checkpoints.jsonl"),
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

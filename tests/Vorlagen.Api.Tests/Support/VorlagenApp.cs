@@ -30,12 +30,18 @@ public class VorlagenApp : WebApplicationFactory<Program>
     public virtual string DatabaseFile => _folder.File("vorlagen.db");
     public string ConnectionString => Provider == DatabaseOptions.PostgreSql ? _postgres.Value.ConnectionString : $"Data Source={DatabaseFile}";
 
+    /// <summary>Outside the database file, like in production; an attacker with database access has neither this file nor the key.</summary>
+    public virtual string CheckpointFile => _folder.File(Path.Combine("journal", "checkpoints.jsonl"));
+    public string JournalKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Vorlagen", ConnectionString);
         builder.UseSetting("Vorlagen:Database:Provider", Provider);
         builder.UseSetting("Vorlagen:DemoData", "true");
         builder.UseSetting("Vorlagen:Auth:LoginRequestsPerMinute", "1000");
+        builder.UseSetting("Vorlagen:Journal:MacKey", JournalKey);
+        builder.UseSetting("Vorlagen:Journal:CheckpointFile", CheckpointFile);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         Configure(builder);
     }

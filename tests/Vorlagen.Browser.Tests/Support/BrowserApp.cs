@@ -42,7 +42,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"Die Browser-Tests brauchen Debians Chromium unter {ChromiumPath}. Installieren Sie es mit: apt-get install chromium " +
                 "(.ci/run tut das in der CI). Es wird nie ein Browser heruntergeladen.");
         Directory.CreateDirectory(_folder);
-        _app = new KestrelApp($"Data Source={DatabaseFile}");
+        _app = new KestrelApp($"Data Source={DatabaseFile}", _folder);
         _app.UseKestrel();
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -113,7 +113,7 @@ public sealed class BrowserApp : IAsyncLifetime
         return connection.ExecuteScalar<T>(sql, args)!;
     }
 
-    private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
+    private sealed class KestrelApp(string connectionString, string folder) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -124,6 +124,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Vorlagen:Auth:LoginRequestsPerMinute", "100000");
             builder.UseSetting("Vorlagen:Auth:RequestsPerMinute", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // No journal key: the demo start generates one; key and checkpoints stay in this test's folder.
+            builder.UseSetting("Vorlagen:Journal:KeyFile", Path.Combine(folder, "journal", "demo-mac.key"));
+            builder.UseSetting("Vorlagen:Journal:CheckpointFile", Path.Combine(folder, "journal", "checkpoints.jsonl"));
         }
     }
 }

@@ -44,6 +44,9 @@ public sealed class PausingWorkflowStore(IWorkflowStore inner, Func<Task> before
         public Task<IReadOnlyList<Bookmark>> ListDueBookmarksAsync(DateTimeOffset now, int max, CancellationToken ct) => inner.ListDueBookmarksAsync(now, max, ct);
         public Task<IReadOnlyList<WorkflowExecutionLogRecord>> ListJournalAsync(string id, CancellationToken ct) => inner.ListJournalAsync(id, ct);
         public Task<IReadOnlyList<string>> ListJournaledInstanceIdsAsync(CancellationToken ct) => inner.ListJournaledInstanceIdsAsync(ct);
+        public Task<IReadOnlyList<Journal.JournalHead>> ListJournalHeadsAsync(CancellationToken ct) => inner.ListJournalHeadsAsync(ct);
+        public Task<bool> SealJournalHeadAsync(string instanceId, long sequence, string mac, CancellationToken ct) =>
+            inner.SealJournalHeadAsync(instanceId, sequence, mac, ct);
         public Task ApplyAsync(WorkflowRunChanges changes, CancellationToken ct) => inner.ApplyAsync(changes, ct);
     }
 }

@@ -6,6 +6,8 @@ public static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     public static string SqliteMigration => Path.Combine(Root, "db", "sqlite", "0002_workflows.sql");
+    /// <summary>Later migrations of the workflow tables, applied after <see cref="SqliteMigration"/> by the test database.</summary>
+    public static string[] LaterSqliteMigrations => [Path.Combine(Root, "db", "sqlite", "0009_journal_mac.sql")];
     public static string SqlServerMigration => Path.Combine(Root, "db", "sqlserver", "0002_workflows.sql");
     public static string Schema => Path.Combine(Root, "workflows", "schema", "workflow-definition.schema.json");
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Vorlagen.Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh SQLite file in a temp folder with db/sqlite/0002_workflows.sql applied (as the lead's
+/// A fresh SQLite file in a temp folder with db/sqlite/0002_workflows.sql and 0009_journal_mac.sql applied (as the lead's
 /// migrator would: in one transaction), plus a domain table test activities write to.
 /// Connections use the production pragmas; pooling is off so the file can be deleted.
 /// </summary>
@@ -21,7 +21,8 @@ public sealed class SqliteTestDatabase : IDisposable
         FilePath = Path.Combine(folder, "workflows.db");
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var script = File.ReadAllText(RepositoryPaths.SqliteMigration);
+        string[] files = [RepositoryPaths.SqliteMigration, .. RepositoryPaths.LaterSqliteMigrations];
+        var script = string.Join(";\n", files.Select(File.ReadAllText));
         foreach (var statement in script.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0 && !IsOnlyComments(s)))
         {
             connection.Execute(statement, transaction: transaction);

@@ -14,9 +14,9 @@ public sealed class WorkflowTestHost : IDisposable
     public static readonly WorkflowActor Clerk = new("u-clerk", "Clara Clerk", "Sitzungsdienst");
     public static readonly WorkflowActor Landrat = new("u-landrat", "Lars Landrat", "Landrat");
 
-    public WorkflowTestHost()
+    public WorkflowTestHost(WorkflowRuntimeOptions? options = null)
     {
-        Engine = new WorkflowEngine(TestActivities.Registry(), Clock);
+        Engine = new WorkflowEngine(TestActivities.Registry(), Clock, options);
         Connection = Database.Open();
         Runtime = CreateRuntime(new WorkflowDbSession(Connection));
         Publisher = new WorkflowDefinitionPublisher(Engine, new SqlWorkflowStore(new WorkflowDbSession(Connection)));

@@ -1,0 +1,4 @@
+-- The keyed MAC (HMAC-SHA256, key from configuration, never in the database) over each instance's
+-- journal head (id, correlation, sequence, hash). NULL for heads written before sealing; the first
+-- start with a key seals those once, before the first checkpoint (see README, Journal integrity).
+ALTER TABLE workflow_instances ADD journal_mac NVARCHAR(64) NULL;
