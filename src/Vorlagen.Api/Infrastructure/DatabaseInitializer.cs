@@ -11,7 +11,7 @@ namespace Vorlagen.Api.Infrastructure;
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
 public sealed class DatabaseInitializer(
-    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, PaperTypes.PaperTypes paperTypes, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
+    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, PaperTypes.PaperTypeCatalog paperTypes, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
     TimeProvider clock, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {

@@ -35,7 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
         services.AddSingleton<RuleProfiles>();
-        services.AddSingleton<PaperTypes.PaperTypes>();
+        services.AddSingleton<PaperTypes.PaperTypeCatalog>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();

@@ -5,10 +5,14 @@ using MediatR;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 
 namespace Vorlagen.Api.Features.Papers;
 
-/// <summary>A clerk drafts a Vorlage; its workflow instance starts in the same transaction and waits in "draft".</summary>
+/// <summary>
+/// A clerk drafts a paper of a type from <c>workflows/types</c>; its fields are checked against the type, and the type's
+/// workflow instance starts in the same transaction.
+/// </summary>
 public static class CreatePaper
 {
     public sealed record Command(long BodyId, string? Reference, PaperInput Paper) : ICommand<PaperDto>;
@@ -28,16 +32,16 @@ public static class CreatePaper
     public const string BodyExistsSql = "SELECT COUNT(*) FROM bodies WHERE id = @BodyId";
     public const string InsertSql =
         "INSERT INTO papers (body_id, reference, paper_type, title, paper_date, originator, legal_basis, consulted_with, proposal, reasoning, " +
-        "financial_impact, effective_date, is_public, status, version, created_at, created_by, updated_at, updated_by) VALUES (@BodyId, @Reference, " +
+        "financial_impact, effective_date, is_public, status, version, created_at, created_by, updated_at, updated_by, fields) VALUES (@BodyId, @Reference, " +
         "@PaperType, @Title, @PaperDate, @Originator, @LegalBasis, @ConsultedWith, @Proposal, @Reasoning, @FinancialImpact, @EffectiveDate, " +
-        "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor) {{ReturnId}}";
+        "@IsPublic, 'draft', 1, @Now, @Actor, @Now, @Actor, @Fields) {{ReturnId}}";
     public const string InsertConsultationSql =
         "INSERT INTO consultations (paper_id, position, organization_id, role, is_public, planned_date, status) " +
         "VALUES (@PaperId, @Position, @OrganizationId, @Role, @IsPublic, @PlannedDate, 'pending')";
     public const string SetInstanceSql = "UPDATE papers SET workflow_instance_id = @InstanceId WHERE id = @Id";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Beratungsfolge beratungsfolge, ReferenceNumbers numbers,
-        PaperWorkflow workflow, PaperReader reader) : IRequestHandler<Command, PaperDto>
+        PaperWorkflow workflow, PaperReader reader, PaperTypeCatalog types) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -46,9 +50,11 @@ public static class CreatePaper
                 throw new NotFoundException("Körperschaft", command.BodyId);
             PaperEditing.RequireClerk(caller, command.BodyId);
             var input = command.Paper;
+            var type = PaperFields.ResolveType(types, input.PaperType);
+            PaperFields.CheckDraft(type, input);
             var paperPublic = input.Public ?? true;
             var date = input.Date ?? BerlinTime.Today(clock);
-            var steps = await beratungsfolge.ResolveAsync(command.BodyId, PaperInputValidator.Beschlussvorlage, paperPublic, input.Consultations, cancellationToken);
+            var steps = await beratungsfolge.ResolveAsync(command.BodyId, type, paperPublic, input.Consultations, cancellationToken);
 
             var reference = command.Reference?.Trim() ?? await numbers.NextAsync(command.BodyId, date, cancellationToken);
             if (command.Reference is not null && await numbers.IsTakenAsync(command.BodyId, reference, cancellationToken))
@@ -56,15 +62,15 @@ public static class CreatePaper
 
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Render(InsertSql), new
             {
-                command.BodyId, Reference = reference, PaperType = PaperInputValidator.Beschlussvorlage, Title = input.Title!.Trim(),
+                command.BodyId, Reference = reference, PaperType = type.Code, Title = input.Title!.Trim(),
                 PaperDate = date.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(), input.LegalBasis, input.ConsultedWith,
-                input.Proposal, input.Reasoning, FinancialImpact = Serialize(input.FinancialImpact),
+                Proposal = input.Proposal ?? "", Reasoning = input.Reasoning ?? "", Fields = PaperFields.Merge(null, input.Fields), FinancialImpact = Serialize(input.FinancialImpact),
                 EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"), IsPublic = paperPublic,
                 Now = Instants.Format(clock.GetUtcNow()), Actor = caller.DisplayName,
             }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, id, steps, cancellationToken);
 
-            var instanceId = await workflow.StartAsync(id, caller, cancellationToken);
+            var instanceId = await workflow.StartAsync(id, type.Workflow, caller, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(SetInstanceSql, new { Id = id, InstanceId = instanceId }, db.Transaction, cancellationToken: cancellationToken));
             return await reader.ReadAsync(id, cancellationToken);
         }

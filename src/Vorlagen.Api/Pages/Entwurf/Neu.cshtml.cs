@@ -7,12 +7,13 @@ using Vorlagen.Api.Infrastructure.Auth;
 namespace Vorlagen.Api.Pages.Entwurf;
 
 /// <summary>A clerk drafts a new Vorlage; the Beratungsfolge starts from the body's template.</summary>
-public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clock) : EditorModel(mediator)
+public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clock, Infrastructure.PaperTypes.PaperTypeCatalog types) : EditorModel(mediator)
 {
     public async Task OnGetAsync(CancellationToken ct)
     {
         await PrepareAsync(ct);
-        Form = PaperForm.FromTemplate(Body, BerlinTime.Today(clock));
+        // This form drafts papers of the first type (the Vorlage layout); other types are drafted over the API.
+        Form = PaperForm.FromTemplate(Body, BerlinTime.Today(clock), types.Default.TemplateKey);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

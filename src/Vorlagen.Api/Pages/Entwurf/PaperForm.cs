@@ -57,10 +57,10 @@ public sealed class PaperForm
         public bool IsEmpty => OrganizationId is null;
     }
 
-    public static PaperForm FromTemplate(BodyDto body, DateOnly today) => new PaperForm
+    public static PaperForm FromTemplate(BodyDto body, DateOnly today, string templateKey) => new PaperForm
     {
         Date = Format.Iso(today),
-        Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == PaperInputValidator.Beschlussvorlage)
+        Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == templateKey)
             .OrderBy(t => t.Position).Select(t => new ConsultationRow { OrganizationId = t.OrganizationId, Role = t.Role, Public = t.Public })],
     }.WithEmptyRows();
 
@@ -116,7 +116,7 @@ public sealed class PaperForm
             FormValues.Money(f.ObjectRelatedIncome, modelState, $"{prefix}.FinancialImpact.ObjectRelatedIncome", "Objektbezogene Einnahmen"),
             FormValues.Integer(f.BudgetYear, modelState, $"{prefix}.FinancialImpact.BudgetYear", "HH-Jahr"),
             FormValues.Text(f.BudgetLine), f.OverPlannedExpenditure, f.UnplannedExpenditure, FormValues.Text(f.TreasuryStatement));
-        var input = new PaperInput(PaperInputValidator.Beschlussvorlage, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
+        var input = new PaperInput(null, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
             Originator, FormValues.Text(LegalBasis), FormValues.Text(ConsultedWith), Proposal, Reasoning, finance,
             FormValues.Date(EffectiveDate, modelState, $"{prefix}.EffectiveDate", "Inkrafttreten"), Public,
             consultations.Count == 0 ? null : consultations);

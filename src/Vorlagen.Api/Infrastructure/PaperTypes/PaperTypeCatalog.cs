@@ -14,7 +14,7 @@ namespace Vorlagen.Api.Infrastructure.PaperTypes;
 /// every action a definition offers has German words, every status it sets has a label, every field an action sets
 /// exists. An invalid file stops start-up with a message naming the file, the place and the problem.
 /// </summary>
-public sealed class PaperTypes
+public sealed class PaperTypeCatalog
 {
     /// <summary>The action of recording a consultation result (offered by the Beratungsfolge, not by a WaitForAction).</summary>
     public const string RecordResultAction = "record_result";
@@ -29,10 +29,11 @@ public sealed class PaperTypes
 
     private readonly List<PaperTypeDescriptor> _types = [];
 
-    public PaperTypes(ContentPaths paths, ActivityRegistry activities)
+    public PaperTypeCatalog(ContentPaths paths, ActivityRegistry activities)
     {
         var folder = Path.Combine(paths.Workflows, "types");
-        var definitions = new WorkflowDefinitionLoader(activities).LoadFolder(paths.Workflows).Definitions.ToDictionary(d => d.DefinitionId);
+        // An invalid definition is reported as such (file, path, problem), before any type that names it.
+        var definitions = new WorkflowDefinitionLoader(activities).LoadFolder(paths.Workflows).EnsureValid().Definitions.ToDictionary(d => d.DefinitionId);
         var errors = new List<string>();
         if (Directory.Exists(folder))
         {
