@@ -19,13 +19,21 @@ public static class CreatePaper
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaperTypeCatalog types)
         {
             RuleFor(c => c.BodyId).GreaterThan(0).WithMessage("Bitte geben Sie die Körperschaft (bodyId) an.");
             RuleFor(c => c.Reference).SingleLineText("Die Vorlagen-Nr.");
             RuleFor(c => c.Reference).MaximumLength(60).WithMessage("Die Vorlagen-Nr. darf höchstens 60 Zeichen lang sein.")
                 .Must(r => r is null || r.Trim().Length > 0).WithMessage("Die Vorlagen-Nr. darf nicht leer sein; lassen Sie sie weg, um sie vergeben zu lassen.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
+            // The fields the type has and needs (workflows/types), reported together with the rules above.
+            RuleFor(c => c.Paper).Custom((input, context) =>
+            {
+                if (PaperFields.FindType(types, input.PaperType) is not { } type)
+                    context.AddFailure(new FluentValidation.Results.ValidationFailure("paperType", PaperFields.UnknownType(types, input.PaperType)));
+                else
+                    PaperFields.DraftFailures(type, input).ForEach(context.AddFailure);
+            });
         }
     }
 
@@ -51,7 +59,6 @@ public static class CreatePaper
             PaperEditing.RequireClerk(caller, command.BodyId);
             var input = command.Paper;
             var type = PaperFields.ResolveType(types, input.PaperType);
-            PaperFields.CheckDraft(type, input);
             var paperPublic = input.Public ?? true;
             var date = input.Date ?? BerlinTime.Today(clock);
             var steps = await beratungsfolge.ResolveAsync(command.BodyId, type, paperPublic, input.Consultations, cancellationToken);

@@ -18,12 +18,22 @@ public static class PaperFields
     private const int ListItems = 100;
 
     public static PaperTypeDescriptor ResolveType(PaperTypeCatalog types, string? paperType) =>
-        paperType is null ? types.Default
-        : types.Find(paperType.Trim()) ?? throw Invalid("paperType",
-            $"Unbekannte Vorlagenart „{paperType}“. Möglich: {string.Join(", ", types.All.Select(t => $"{t.Code} ({t.Label})"))}.");
+        FindType(types, paperType) ?? throw Invalid("paperType", UnknownType(types, paperType));
+
+    public static PaperTypeDescriptor? FindType(PaperTypeCatalog types, string? paperType) =>
+        paperType is null ? types.Default : types.Find(paperType.Trim());
+
+    public static string UnknownType(PaperTypeCatalog types, string? paperType) =>
+        $"Unbekannte Vorlagenart „{paperType}“. Möglich: {string.Join(", ", types.All.Select(t => $"{t.Code} ({t.Label})"))}.";
 
     /// <summary>A drafted paper: the core fields the type needs, none it lacks, and its own fields.</summary>
     public static void CheckDraft(PaperTypeDescriptor type, PaperInput input)
+    {
+        var failures = DraftFailures(type, input);
+        if (failures.Count > 0) throw new ValidationException(failures);
+    }
+
+    public static List<ValidationFailure> DraftFailures(PaperTypeDescriptor type, PaperInput input)
     {
         var failures = new List<ValidationFailure>();
         void Core(string name, bool given)
@@ -42,7 +52,7 @@ public static class PaperFields
         failures.AddRange(CheckOwn(type, input.Fields, draftable, "fields"));
         foreach (var field in draftable.Where(f => f.Required && !IsGiven(input.Fields?[f.Name])))
             failures.Add(new($"fields.{field.Name}", $"Bitte geben Sie „{field.Label}“ an."));
-        if (failures.Count > 0) throw new ValidationException(failures);
+        return failures;
     }
 
     /// <summary>An action's comment and fields as the type's action describes them.</summary>

@@ -58,7 +58,8 @@ public sealed class PaperTypeCatalog
                 if (problems.Count == 0) _types.Add(type);
             }
         }
-        if (_types.Count == 0 && errors.Count == 0) errors.Add("workflows/types: no paper type found.");
+        if (errors.Count == 0 && _types.Count(t => t.IsDefault) != 1)
+            errors.Add($"workflows/types: exactly one type must have \"isDefault\": true (the type of a paper whose request names none); found {_types.Count(t => t.IsDefault)}.");
         if (errors.Count > 0)
             throw new InvalidOperationException("Invalid paper type descriptors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         ActionsByDefinition = definitions.Values.ToDictionary(d => d.DefinitionId, d => (IReadOnlyList<string>)[.. OfferedActions(d)]);
@@ -83,8 +84,8 @@ public sealed class PaperTypeCatalog
     public PaperTypeDescriptor Get(string stored) =>
         Find(stored) ?? throw new InvalidOperationException($"Paper type '{stored}' is stored but has no descriptor in workflows/types.");
 
-    /// <summary>The first type (the default when a request names none).</summary>
-    public PaperTypeDescriptor Default => _types[0];
+    /// <summary>The type a request that names none gets (<c>isDefault</c>).</summary>
+    public PaperTypeDescriptor Default => _types.Single(t => t.IsDefault);
 
     /// <summary>German label of a status of any type (for lists across types); the type's own label wins where known.</summary>
     public string StatusLabel(string? paperType, string status) =>
@@ -152,6 +153,9 @@ public sealed class PaperTypeCatalog
         foreach (var status in StatusesOf(definition).Append("draft").Distinct())
             if (!type.Statuses.ContainsKey(status))
                 yield return $"$.statuses: the workflow sets status '{status}' but the type gives it no label.";
+        foreach (var (code, status) in type.Statuses)
+            foreach (var action in (status.TaskActions ?? []).Where(a => !type.Actions.ContainsKey(a)))
+                yield return $"$.statuses.{code}.taskActions: unknown action '{action}'.";
         foreach (var deadline in type.AllDeadlines)
         {
             if (!RuleNames.All.Contains(deadline.Rule)) yield return $"$.deadlines.{deadline.Code}.rule: unknown rule '{deadline.Rule}'.";

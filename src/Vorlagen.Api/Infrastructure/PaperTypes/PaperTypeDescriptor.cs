@@ -17,7 +17,8 @@ public sealed record PaperTypeDescriptor(
     string PrintLayout = PrintLayouts.Vorlage,
     string? BodyTemplate = null,
     IReadOnlyList<PaperDeadlineDescriptor>? Deadlines = null,
-    string? Description = null)
+    string? Description = null,
+    bool IsDefault = false)
 {
     public PaperFieldDescriptor? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
     public bool Has(string name) => Field(name) is not null;
@@ -54,8 +55,8 @@ public sealed record PaperActionDescriptor(string Button, string Done, string Hi
     string? CommentRequired = null, string? CommentLabel = null, bool Confirm = false);
 
 /// <param name="Open">the paper still waits for someone (Meine Aufgaben looks at it).</param>
-/// <param name="Task">the task Meine Aufgaben shows when the caller may take one of the status' actions.</param>
-public sealed record PaperStatusDescriptor(string Label, bool Open = false, string? Task = null);
+/// <param name="Task">the task Meine Aufgaben shows when the caller may take one of <paramref name="TaskActions"/> (any action if none are named).</param>
+public sealed record PaperStatusDescriptor(string Label, bool Open = false, string? Task = null, IReadOnlyList<string>? TaskActions = null);
 
 /// <summary>
 /// A deadline the type runs: counted by rule <paramref name="Rule"/> of the body's rule profile (citation and valid-from
