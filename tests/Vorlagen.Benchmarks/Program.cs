@@ -2,6 +2,13 @@ using System.Runtime.InteropServices;
 using Vorlagen.Benchmarks;
 using Vorlagen.Workflows.Persistence;
 
+// `soak [--minutes 60] …`: long write load against the real server, printing its RSS (see Soak.cs).
+if (args is ["soak", ..])
+{
+    Environment.ExitCode = await Soak.RunAsync(args[1..]);
+    return;
+}
+
 // Prints transitions per second of a 10-step wait/resume workflow (WaitForAction × 10), in memory
 // and persisted to a temp SQLite file: median of several measured runs after one warm-up run.
 const int MeasuredRuns = 5;

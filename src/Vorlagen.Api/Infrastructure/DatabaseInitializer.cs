@@ -44,8 +44,8 @@ public sealed class DatabaseInitializer(
         var username = configuration["Vorlagen:BootstrapAdmin:Username"];
         var password = configuration["Vorlagen:BootstrapAdmin:Password"];
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password)) return;
-        if (password.Length < 12)
-            throw new InvalidOperationException("Vorlagen:BootstrapAdmin:Password must have at least 12 characters.");
+        if (Vorlagen.Api.Features.Users.UserFieldRules.PasswordProblem(password) is { } problem)
+            throw new InvalidOperationException($"Vorlagen:BootstrapAdmin:Password {problem}.");
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var created = await UserWriter.InsertAsync(connection, transaction, factory.Dialect, Instants.Format(clock.GetUtcNow()),

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,33 +11,24 @@ using Vorlagen.Api.Infrastructure.Auth;
 namespace Vorlagen.Api.Infrastructure;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on state-changing POSTs. The key is reserved (a pending row) before the
-/// request runs, so concurrent retries cannot both execute: the second gets 409 while the first
-/// runs and the stored response afterwards. A retry of a completed request gets the first response
-/// again and changes nothing; the same key with a different request is a 422. A failed request
-/// frees the key (it wrote nothing, so it may be retried).
+/// <c>Idempotency-Key</c> on state-changing POSTs: exactly once, even across a crash. The command's transaction claims
+/// the key (see <see cref="IdempotencyScope"/>); this filter writes the response into the same transaction and commits,
+/// so the effect and its stored response exist together or not at all. A retry of a completed request gets the first
+/// response again and changes nothing; a concurrent duplicate waits for the first and then gets its response; the same
+/// key with a different request is a 422. A failed request commits nothing, so it may be retried.
 /// </summary>
-public sealed class IdempotencyFilter(ConnectionFactory factory, Caller caller, TimeProvider clock, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter(ConnectionFactory factory, DbSession session, IdempotencyScope scope, Caller caller,
+    TestCrashPoints crashPoints, IOptions<JsonOptions> json) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     private const int Pending = 0;
-    /// <summary>A reservation older than this belongs to a request that died; it may be taken over.</summary>
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
 
     public const string FindSql =
-        "SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody, response_headers AS ResponseHeaders, " +
-        "created_at AS CreatedAt FROM idempotent_requests WHERE idempotency_key = @Key AND caller = @Caller";
-    public const string ReserveSql =
-        "INSERT INTO idempotent_requests (idempotency_key, caller, method, path, request_hash, status_code, response_body, response_headers, created_at) " +
-        "VALUES (@Key, @Caller, @Method, @Path, @RequestHash, 0, '', '{}', @Now)";
+        "SELECT request_hash AS RequestHash, status_code AS StatusCode, response_body AS ResponseBody, response_headers AS ResponseHeaders " +
+        "FROM idempotent_requests WHERE idempotency_key = @IdempotencyKey AND caller = @Caller";
     public const string CompleteSql =
         "UPDATE idempotent_requests SET status_code = @StatusCode, response_body = @ResponseBody, response_headers = @ResponseHeaders " +
-        "WHERE idempotency_key = @Key AND caller = @Caller";
-    public const string ReleaseSql = "DELETE FROM idempotent_requests WHERE idempotency_key = @Key AND caller = @Caller AND status_code = 0";
-    public const string DropStaleSql =
-        "DELETE FROM idempotent_requests WHERE idempotency_key = @Key AND caller = @Caller AND status_code = 0 AND created_at < @Cutoff";
-
-    private sealed record KeyArgs(string Key, string Caller);
+        "WHERE idempotency_key = @IdempotencyKey AND caller = @Caller";
 
     private sealed record Stored
     {
@@ -46,60 +36,61 @@ public sealed class IdempotencyFilter(ConnectionFactory factory, Caller caller, 
         public int StatusCode { get; init; }
         public string ResponseBody { get; init; } = "";
         public string ResponseHeaders { get; init; } = "";
-        public string CreatedAt { get; init; } = "";
     }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = http.Request.Headers[HeaderName].ToString();
-        if (string.IsNullOrEmpty(key)) return await next(context);
-        if (key.Length > 200) throw new BadRequestException("bad_idempotency_key", "Der Idempotency-Key darf höchstens 200 Zeichen lang sein.");
+        var idempotencyKey = http.Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(idempotencyKey)) return await next(context);
+        if (idempotencyKey.Length > 200) throw new BadRequestException("bad_idempotency_key", "Der Idempotency-Key darf höchstens 200 Zeichen lang sein.");
 
-        var args = new KeyArgs(key, caller.UserId?.ToString() ?? "anonymous");
         var hash = RequestHash(http, context.Arguments);
-        if (await ReserveAsync(http, args, hash) is { } earlier) return Replay(http, earlier, hash);
+        var key = new IdempotencyScope.Key(idempotencyKey, caller.UserId?.ToString() ?? "anonymous", http.Request.Method, http.Request.Path.ToString(), hash);
+        // The common retry needs no transaction. A pending row here is a dead leftover; the claim takes it over.
+        if (await FindAsync(key) is { StatusCode: not Pending } earlier) return Replay(http, earlier, hash);
 
-        object? result;
+        scope.Begin(key);
         try
         {
-            result = await next(context);
-        }
-        catch
-        {
-            await ExecuteAsync(ReleaseSql, args);
-            throw;
-        }
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult valued)
-            await ExecuteAsync(CompleteSql, new
+            var result = await next(context);
+            if (scope.Claimed)
             {
-                args.Key, args.Caller, StatusCode = success.StatusCode!.Value,
-                ResponseBody = JsonSerializer.Serialize(valued.Value, json.Value.SerializerOptions), ResponseHeaders = JsonSerializer.Serialize(ReplayedHeaders(http)),
-            });
-        else
-            await ExecuteAsync(ReleaseSql, args);
-        return result;
+                var (status, body) = Response(result);
+                await session.Connection.ExecuteAsync(CompleteSql, new
+                {
+                    key.IdempotencyKey, key.Caller, StatusCode = status,
+                    ResponseBody = JsonSerializer.Serialize(body, json.Value.SerializerOptions), ResponseHeaders = JsonSerializer.Serialize(ReplayedHeaders(http)),
+                }, session.Transaction);
+                crashPoints.At(TestCrashPoints.BeforeCommit);
+                await session.EndAsync(commit: true, CancellationToken.None);
+                crashPoints.At(TestCrashPoints.AfterCommit);
+            }
+            return result;
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            // A duplicate committed first (its transaction rolled ours back before anything ran): answer as it did.
+            return Replay(http, await FindAsync(key) ?? throw new ConflictException("idempotency_conflict",
+                "Die Anfrage konnte nicht eindeutig zugeordnet werden. Bitte wiederholen Sie sie."), hash);
+        }
+        finally
+        {
+            await session.EndAsync(commit: false, CancellationToken.None); // only if something failed after the command
+        }
     }
 
-    /// <returns>null when this request now owns the key; otherwise the row of the earlier request.</returns>
-    private async Task<Stored?> ReserveAsync(HttpContext http, KeyArgs args, string hash)
+    private static (int Status, object? Body) Response(object? result) => result switch
     {
-        await using var connection = await factory.OpenAsync(http.RequestAborted);
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(DropStaleSql, new { args.Key, args.Caller, Cutoff = Instants.Format(now - StaleAfter) });
-        try
-        {
-            await connection.ExecuteAsync(ReserveSql, new
-            {
-                args.Key, args.Caller, http.Request.Method, Path = http.Request.Path.ToString(), RequestHash = hash, Now = Instants.Format(now),
-            });
-            return null;
-        }
-        catch (DbException)
-        {
-            return await connection.QuerySingleOrDefaultAsync<Stored>(FindSql, args) ?? throw new ConflictException("idempotency_conflict",
-                "Die Anfrage konnte nicht eindeutig zugeordnet werden. Bitte wiederholen Sie sie.");
-        }
+        IValueHttpResult valued => ((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK, valued.Value),
+        IResult other => throw new InvalidOperationException($"An idempotent endpoint must return a result with a value, not {other.GetType().Name}."),
+        _ => (StatusCodes.Status200OK, result),
+    };
+
+    private async Task<Stored?> FindAsync(IdempotencyScope.Key key)
+    {
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        return await connection.QuerySingleOrDefaultAsync<Stored>(FindSql, new { key.IdempotencyKey, key.Caller });
     }
 
     private static IResult Replay(HttpContext http, Stored earlier, string hash)
@@ -121,12 +112,6 @@ public sealed class IdempotencyFilter(ConnectionFactory factory, Caller caller, 
         if (http.Response.Headers.ETag.ToString() is { Length: > 0 } etag) headers["ETag"] = etag;
         if (http.Response.Headers.Location.ToString() is { Length: > 0 } location) headers["Location"] = location;
         return headers;
-    }
-
-    private async Task ExecuteAsync(string sql, object args)
-    {
-        await using var connection = await factory.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(sql, args);
     }
 
     private string RequestHash(HttpContext http, IList<object?> arguments)

@@ -34,11 +34,14 @@ public static class ServiceRegistration
         services.AddSingleton<Migrator>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
+        services.AddScoped<IdempotencyScope>();
+        services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
         services.AddSingleton<PaperTypes.PaperTypeCatalog>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddVorlagenMediator(typeof(ServiceRegistration).Assembly);
         services.AddVorlagenAuth(configuration);
         services.AddVorlagenWorkflows();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Vorlagen.Api.Tests.Support;
 
 namespace Vorlagen.Api.Tests.Features;
@@ -24,6 +25,12 @@ public sealed class OperationsTests(VorlagenApp app) : IClassFixture<VorlagenApp
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/bodies", "/api/bodies/{id}", "/api/organizations", "/api/organizations/{id}" })
             Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
+    [Fact]
+    public void Freed_native_memory_can_be_handed_back_on_linux()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), Vorlagen.Api.Infrastructure.NativeMemoryTrimmer.TrimNow());
     }
 
     [Fact]
@@ -53,5 +60,27 @@ public sealed class UnhealthyDatabaseTests
         var response = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", (await response.ReadJson()).GetProperty("status").GetString());
+    }
+}
+
+/// <summary>A load balancer's health probes must not be throttled with the rest of the traffic from its address.</summary>
+public sealed class HealthRateLimitTests
+{
+    private sealed class StrictApp : VorlagenApp
+    {
+        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Vorlagen:Auth:RequestsPerMinute", "5");
+    }
+
+    [Fact]
+    public async Task Health_is_not_counted_by_the_per_address_limit_that_still_throttles_everything_else()
+    {
+        using var app = new StrictApp();
+        var client = app.CreateClient();
+
+        for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/bodies")).StatusCode);
+
+        await (await client.GetAsync("/api/bodies")).AssertProblem(429, "too_many_requests");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using Vorlagen.Api.Tests.Support;
@@ -320,5 +321,27 @@ public sealed class PaperErrorsTests(VorlagenApp app) : IClassFixture<VorlagenAp
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(before + 1, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+    }
+
+    [Fact]
+    public async Task A_reservation_left_by_a_dead_request_does_not_block_the_retry()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var before = app.Scalar<int>("SELECT COUNT(*) FROM papers");
+        using (var db = app.OpenDatabase())
+            db.Execute("INSERT INTO idempotent_requests (idempotency_key, caller, method, path, request_hash, status_code, response_body, response_headers, created_at) " +
+                "SELECT 'dead-1', CAST(id AS TEXT), 'POST', '/api/papers', 'earlier', 0, '', '{}', '2099-01-01T00:00:00Z' FROM users WHERE username = 'kyf.clerk'");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/papers")
+        {
+            Content = JsonContent.Create(new { bodyId = app.BodyId("kyffhaeuserkreis"), title = "Nach Absturz wiederholt", originator = "Amt", proposal = "P", reasoning = "R" }),
+        };
+        request.Headers.Add("Idempotency-Key", "dead-1");
+
+        var response = await clerk.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(response.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(before + 1, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+        Assert.Equal(201, app.Scalar<int>("SELECT status_code FROM idempotent_requests WHERE idempotency_key = 'dead-1'"));
     }
 }

@@ -227,6 +227,29 @@ public sealed class UsersTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.True((await tooShort.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("password", out _));
     }
 
+    [Theory]
+    [InlineData("\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "Steuerzeichen")]
+    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "Steuerzeichen")]
+    [InlineData("geheim-\u202Egeheim-geheim", "Steuerzeichen")]
+    [InlineData("            ", "Bitte geben Sie ein Passwort an")]
+    public async Task A_password_of_invisible_or_control_characters_is_refused_on_create_and_reset(string password, string message)
+    {
+        var id = await CreateAsync(NewUser("kyf.unsichtbar." + message.Length + password.Length, Kyf, new { role = "member", organizationId = app.OrganizationId("kyffhaeuserkreis", "Kreistag") }));
+        var hash = app.Scalar<string>("SELECT password_hash FROM users WHERE id = @id", new { id });
+        var users = app.Scalar<int>("SELECT COUNT(*) FROM users");
+
+        var created = await _admin.PostAsJsonAsync("/api/users", new { bodyId = Kyf, username = "kyf.leer", displayName = "Leer", password, roles = new[] { new { role = "clerk" } } });
+        var reset = await _admin.PostAsJsonAsync($"/api/users/{id}/password", new { password });
+
+        foreach (var response in new[] { created, reset })
+        {
+            var errors = (await response.AssertProblem(400, "validation")).GetProperty("errors").GetProperty("password");
+            Assert.Contains(errors.EnumerateArray(), e => e.GetString()!.Contains(message));
+        }
+        Assert.Equal(users, app.Scalar<int>("SELECT COUNT(*) FROM users"));
+        Assert.Equal(hash, app.Scalar<string>("SELECT password_hash FROM users WHERE id = @id", new { id }));
+    }
+
     private static object NewUser(string username, long bodyId, object role) =>
         new { bodyId, username, displayName = "Testperson " + username, password = Password, roles = new[] { role } };
 

@@ -22,7 +22,8 @@ public sealed class SqliteTestDatabase : IDisposable
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         string[] files = [RepositoryPaths.SqliteMigration, .. RepositoryPaths.LaterSqliteMigrations];
-        var script = string.Join(";\n", files.Select(File.ReadAllText));
+        // Comment lines go first: a comment may contain ';'.
+        var script = string.Join(";\n", files.Select(f => string.Join('\n', File.ReadAllLines(f).Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)))));
         foreach (var statement in script.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0 && !IsOnlyComments(s)))
         {
             connection.Execute(statement, transaction: transaction);

@@ -30,7 +30,8 @@ public sealed partial class SqlPortabilityTests
 
         Assert.Empty(ParseErrors(sql));
         Assert.DoesNotMatch(DialectOnlySyntax(), sql);
-        if (name != nameof(WorkflowSql.SelectJournaledInstanceIdsSql))
+        // Statements that read every row take no parameters; all others must be parameterised.
+        if (name is not (nameof(WorkflowSql.SelectJournaledInstanceIdsSql) or nameof(WorkflowSql.SelectJournalHeadsSql)))
         {
             Assert.Matches("@[A-Z]", sql);
         }

@@ -14,10 +14,19 @@ public static class UserFieldRules
             .MaximumLength(200).WithMessage("Der Name darf höchstens 200 Zeichen lang sein.")
             .SingleLineText("Der Name").OverridePropertyName("displayName");
 
+    /// <summary>The text rules of other single-line fields apply too: twenty NULs or twelve zero-width spaces are no password (only spaces count as empty).</summary>
     public static void ValidPassword<T>(this AbstractValidator<T> v, Func<T, string?> password) =>
-        v.RuleFor(x => password(x)).NotEmpty().WithMessage("Bitte geben Sie ein Passwort an.")
+        v.RuleFor(x => password(x)).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Bitte geben Sie ein Passwort an.")
             .MinimumLength(MinPasswordLength).WithMessage($"Das Passwort muss mindestens {MinPasswordLength} Zeichen lang sein.")
-            .MaximumLength(200).WithMessage("Das Passwort darf höchstens 200 Zeichen lang sein.").OverridePropertyName("password");
+            .MaximumLength(200).WithMessage("Das Passwort darf höchstens 200 Zeichen lang sein.")
+            .SingleLineText("Das Passwort").OverridePropertyName("password");
+
+    /// <summary>The same rules for a password set by configuration (the bootstrap administrator); null when it is fine.</summary>
+    public static string? PasswordProblem(string password) =>
+        password.Length < MinPasswordLength ? $"must have at least {MinPasswordLength} characters"
+        : TextRules.HasControlCharacters(password, multiLine: false) ? "must not contain control or invisible characters"
+        : !TextRules.HasContent(password) ? "must contain visible characters"
+        : null;
 
     public static void ValidRoles<T>(this AbstractValidator<T> v, Func<T, IReadOnlyList<RoleGrant>?> roles)
     {
