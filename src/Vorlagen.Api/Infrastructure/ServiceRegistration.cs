@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddScoped<IdempotencyScope>();
         services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
+        services.AddSingleton<PaperTypes.PaperTypeCatalog>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();

@@ -20,11 +20,12 @@ public static class ListPapers
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(Infrastructure.PaperTypes.PaperTypeCatalog types)
         {
             this.ValidPaging(q => q.Page, q => q.PageSize);
-            RuleFor(q => q.Status).Must(s => s is null || PaperStatuses.Labels.ContainsKey(s))
-                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Select(s => $"{s.Key} ({s.Value})"))}.");
+            var statuses = types.AllStatuses.Append(PaperStatuses.Decided).ToList();
+            RuleFor(q => q.Status).Must(s => s is null || statuses.Contains(s))
+                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", statuses.Select(s => $"{s} ({types.StatusLabel(null, s)})"))}.");
             RuleFor(q => q.PaperType).MaximumLength(60).WithMessage("Die Vorlagenart darf höchstens 60 Zeichen lang sein.")
                 .SingleLineText("Die Vorlagenart");
             RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.")
@@ -50,7 +51,8 @@ public static class ListPapers
         "p.originator AS Originator, p.is_public AS IsPublic, " + PaperSql.ShownStatus + " AS Status, p.version AS Version FROM papers p" + Where +
         " ORDER BY p.paper_date DESC, p.id DESC {{Page}}";
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, PagedList<PaperSummaryDto>>
+    public sealed class Handler(DbSession db, Caller caller, PaperWorkflow workflow, Infrastructure.PaperTypes.PaperTypeCatalog types)
+        : IRequestHandler<Query, PagedList<PaperSummaryDto>>
     {
         public async Task<PagedList<PaperSummaryDto>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -59,7 +61,8 @@ public static class ListPapers
             var words = SearchText.Words(query.Q);
             args.AddDynamicParams(new
             {
-                query.BodyId, query.Status, query.PaperType, query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%",
+                query.BodyId, query.Status, PaperType = query.PaperType is null ? null : types.Find(query.PaperType)?.Code ?? query.PaperType,
+                query.OrganizationId, query.Year, YearPrefix = $"{query.Year}-%",
                 query.PageSize, Offset = PagingRules.Offset(query.Page, query.PageSize),
             });
             for (var i = 0; i < SearchText.MaxWords; i++)
@@ -67,7 +70,8 @@ public static class ListPapers
             var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(db.Dialect.Render(CountSql), args, db.Transaction, cancellationToken: cancellationToken));
             var rows = await connection.QueryAsync<PaperRow>(new CommandDefinition(db.Dialect.Render(PageSql), args, db.Transaction, cancellationToken: cancellationToken));
             var items = rows.Select(p => new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
-                p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Status == PaperStatuses.Decided ? null : p.Version)).ToList();
+                p.Originator, p.IsPublic, p.Status, workflow.StatusLabel(p.PaperType, p.Status), p.Status == PaperStatuses.Decided ? null : p.Version,
+                types.Find(p.PaperType)?.Label ?? p.PaperType)).ToList();
             return new PagedList<PaperSummaryDto>(items, query.Page, query.PageSize, total);
         }
 

@@ -8,8 +8,12 @@ public static class PaperSql
         "p.paper_date AS PaperDate, p.originator AS Originator, p.legal_basis AS LegalBasis, p.consulted_with AS ConsultedWith, " +
         "p.proposal AS Proposal, p.reasoning AS Reasoning, p.financial_impact AS FinancialImpact, p.effective_date AS EffectiveDate, " +
         "p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, p.workflow_instance_id AS WorkflowInstanceId, " +
-        "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy " +
+        "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy, " +
+        "p.fields AS Fields, p.related_paper_id AS RelatedPaperId, p.relation AS Relation " +
         "FROM papers p";
+
+    /// <summary>What a paper's deadlines depend on: the body's rule profile and its paper type settings.</summary>
+    public const string BodyRulesSql = "SELECT rule_profile AS RuleProfile, paper_settings AS PaperSettings FROM bodies WHERE id = @Id";
 
     public const string PaperByIdSql = SelectPaperSql + " WHERE p.id = @Id";
 

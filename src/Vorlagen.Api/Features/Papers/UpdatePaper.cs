@@ -4,6 +4,7 @@ using MediatR;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 
 namespace Vorlagen.Api.Features.Papers;
 
@@ -36,11 +37,11 @@ public static class UpdatePaper
     public const string UpdateSql =
         "UPDATE papers SET reference = @Reference, title = @Title, paper_date = @PaperDate, originator = @Originator, legal_basis = @LegalBasis, " +
         "consulted_with = @ConsultedWith, proposal = @Proposal, reasoning = @Reasoning, financial_impact = @FinancialImpact, " +
-        "effective_date = @EffectiveDate, is_public = @IsPublic, search_text = @SearchText, version = version + 1, updated_at = @Now, updated_by = @Actor " +
+        "effective_date = @EffectiveDate, is_public = @IsPublic, fields = @Fields, search_text = @SearchText, version = version + 1, updated_at = @Now, updated_by = @Actor " +
         "WHERE id = @Id AND version = @Version AND status = 'draft'";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, Beratungsfolge beratungsfolge,
-        ReferenceNumbers numbers, PaperWorkflow workflow) : IRequestHandler<Command, PaperDto>
+        ReferenceNumbers numbers, PaperWorkflow workflow, PaperTypeCatalog types) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,24 +51,28 @@ public static class UpdatePaper
             if (current.Status != PaperStatuses.Draft)
             {
                 var allowed = await workflow.AvailableActionsAsync(await reader.LoadVisibleAsync(command.Id, cancellationToken), caller, cancellationToken);
-                throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{PaperStatuses.Label(current.Status)}“.", allowed);
+                throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{types.StatusLabel(current.PaperType, current.Status)}“.", allowed);
             }
             if (command.BodyId is { } bodyId && bodyId != current.BodyId)
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("bodyId",
                     "Eine Vorlage kann nicht in eine andere Körperschaft verschoben werden.")]);
             var input = command.Paper;
+            var type = types.Get(current.PaperType);
+            if (input.PaperType is not null && types.Find(input.PaperType) != type)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("paperType", "Die Vorlagenart eines Entwurfs kann nicht geändert werden.")]);
+            PaperFields.CheckDraft(type, input);
             var reference = command.Reference!.Trim();
             if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
                 throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
             var paperPublic = input.Public!.Value;
             var finance = FinancialImpact.Normalize(input.FinancialImpact, await FinancialImpact.BlockAsync(db, current.BodyId, cancellationToken));
-            var steps = await beratungsfolge.ResolveAsync(current.BodyId, current.PaperType, paperPublic, input.Consultations, cancellationToken);
+            var steps = await beratungsfolge.ResolveAsync(current.BodyId, type, paperPublic, input.Consultations, cancellationToken);
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
                 command.Id, current.Version, Reference = reference, Title = input.Title!.Trim(),
                 PaperDate = input.Date!.Value.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(),
-                input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning,
+                input.LegalBasis, input.ConsultedWith, Proposal = input.Proposal ?? "", Reasoning = input.Reasoning ?? "", Fields = PaperFields.Merge(null, input.Fields),
                 FinancialImpact = finance,
                 SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
                 EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),

@@ -37,7 +37,8 @@ public static class MyTasks
     private const int MaxPages = 5;
     private static readonly string[] OpenStatuses = [PaperStatuses.Draft, PaperStatuses.Submitted, PaperStatuses.InDeliberation, PaperStatuses.Adopted, PaperStatuses.ObjectedAgain];
 
-    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PeopleReader people, TimeProvider clock) : IRequestHandler<Query, TaskList>
+    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PeopleReader people, TimeProvider clock,
+        Infrastructure.PaperTypes.PaperTypeCatalog types) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
@@ -45,7 +46,7 @@ public static class MyTasks
         {
             if (caller.UserId is not { } userId) return new TaskList([], []);
             var items = new List<TaskItem>();
-            foreach (var status in OpenStatuses)
+            foreach (var status in OpenStatuses.Union(types.All.SelectMany(t => t.Statuses.Where(s => s.Value.Open).Select(s => s.Key))))
             {
                 foreach (var summary in await OpenPapersAsync(status, cancellationToken))
                 {
@@ -81,6 +82,7 @@ public static class MyTasks
                     : Item(Result, $"Erneut beschließen nach Widerspruch: {next.OrganizationName}", paper, next.Id, next.OrganizationName, rehearing.Due,
                         $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
             }
+            if (TypeTask(paper) is { } typed) return typed;
             if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
                 return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null)
                     with { Note = await ReturnNoteAsync(paper.Id, cancellationToken) };
@@ -100,6 +102,27 @@ public static class MyTasks
                     deadline?.Due, deadline is null ? null : $"Widerspruch bis ({deadline.Period.GermanText})", deadline?.Citation);
             }
             return null;
+        }
+
+        /// <summary>
+        /// A task of a paper without Beratungsfolge (e.g. an Anfrage): the status' task when the caller may take one of its actions, or,
+        /// when a deadline is overdue or due soon, for everyone who may act on the paper (the Landrat too).
+        /// </summary>
+        private TaskItem? TypeTask(PaperDto paper)
+        {
+            var type = types.Find(paper.PaperType);
+            // Papers with a Beratungsfolge follow the council steps below (drafts, release, results, Ausfertigung).
+            if (type is null || type.Beratungsfolge != Infrastructure.PaperTypes.BeratungsfolgeRules.None) return null;
+            var status = type.Statuses.GetValueOrDefault(paper.Status);
+            var actions = paper.AvailableActions.Where(a => a != PaperWorkflow.RecordResultAction).ToList();
+            if (status is null || actions.Count == 0) return null;
+            var deadline = (paper.Deadlines ?? []).FirstOrDefault(d => d.Overdue || d.DueSoon)
+                           ?? (paper.Deadlines ?? []).FirstOrDefault(d => type.AllDeadlines.Any(x => x.Code == d.Code && x.WhileStatus.Contains(paper.Status)));
+            var mine = status.Task is not null && (status.TaskActions is null || status.TaskActions.Intersect(actions).Any());
+            if (!mine && deadline is not { Overdue: true } and not { DueSoon: true }) return null;
+            var label = mine ? status.Task! : $"{type.Label} {(deadline!.Overdue ? "überfällig" : "bald fällig")}: {type.StatusLabel(paper.Status)}";
+            var dueLabel = deadline is null ? null : deadline.Overdue ? $"{deadline.Label} überfällig seit" : $"{deadline.Label} bis";
+            return Item("action", label, paper, null, null, deadline?.Due, dueLabel, deadline?.Citation);
         }
 
         private static TaskItem Item(string kind, string label, PaperDto paper, long? consultationId, string? organization, DateOnly? due,

@@ -11,12 +11,13 @@ namespace Vorlagen.Api.Pages.Entwurf;
 /// draft (post-redirect-get), and the form's token makes a second sending of the same form (back button, double
 /// click) open the draft it created instead of creating another.
 /// </summary>
-public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clock) : EditorModel(mediator)
+public sealed class NeuModel(IMediator mediator, Caller caller, TimeProvider clock, Infrastructure.PaperTypes.PaperTypeCatalog types) : EditorModel(mediator)
 {
     public async Task OnGetAsync(CancellationToken ct)
     {
         await PrepareAsync(ct);
-        Form = PaperForm.FromTemplate(Body, BerlinTime.Today(clock));
+        // This form drafts papers of the first type (the Vorlage layout); other types are drafted over the API.
+        Form = PaperForm.FromTemplate(Body, BerlinTime.Today(clock), types.Default.TemplateKey);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

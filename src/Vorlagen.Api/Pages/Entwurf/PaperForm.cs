@@ -43,10 +43,10 @@ public sealed class PaperForm
         public bool IsEmpty => OrganizationId is null;
     }
 
-    public static PaperForm FromTemplate(BodyDto body, DateOnly today) => new PaperForm
+    public static PaperForm FromTemplate(BodyDto body, DateOnly today, string templateKey) => new PaperForm
     {
         Date = Format.Iso(today), Token = Guid.NewGuid().ToString("N"),
-        Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == PaperInputValidator.Beschlussvorlage)
+        Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == templateKey)
             .OrderBy(t => t.Position).Select(t => new ConsultationRow { OrganizationId = t.OrganizationId, Role = t.Role, Public = t.Public })],
     }.WithEmptyRows();
 
@@ -88,7 +88,7 @@ public sealed class PaperForm
         var consultations = steps.Select(s => new ConsultationInput(s.Row.OrganizationId!.Value, s.Row.Role, s.Row.Public && Public,
             FormValues.Date(s.Row.PlannedDate, modelState, $"{prefix}.Consultations[{s.Index}].PlannedDate", $"Termin in Zeile {s.Index + 1}"))).ToList();
         var finance = FinanceInput(block, modelState, prefix);
-        var input = new PaperInput(PaperInputValidator.Beschlussvorlage, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
+        var input = new PaperInput(null, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
             Originator, FormValues.Text(LegalBasis), FormValues.Text(ConsultedWith), Proposal, Reasoning, finance,
             FormValues.Date(EffectiveDate, modelState, $"{prefix}.EffectiveDate", "Inkrafttreten"), Public,
             consultations.Count == 0 ? null : consultations);

@@ -29,7 +29,7 @@ public sealed class DocumentsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
             consultedWith = "Akteuren der Sozialen Betreuung, Vertretern von Kommunen, Einrichtungen und Institutionen",
             proposal = "Der Kreistag des Erzgebirgskreises beschließt das als Anlage 1 der Beschlussvorlage beigefügte Integrationskonzept und setzt dieses zum 01.01.2022 in Kraft.",
             reasoning = "Mit Beschlussfassung des Kreistages am 7. Juni 2017 wurde zum 1. Juli 2017 das Integrationskonzept Erzgebirgskreis in Kraft gesetzt.",
-            effectiveDate = "2022-01-01", financialImpact = new { hasImpact = false },
+            effectiveDate = "2022-01-01", financialImpact = new { impact = "keine" },
             consultations = new object[]
             {
                 new { organizationId = app.OrganizationId("erzgebirgskreis", PaperApi.ErzAusschuss), role = "vorberatend", @public = false, plannedDate = "2021-11-22" },
@@ -68,7 +68,7 @@ public sealed class DocumentsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
                      "Beschlussvorlage", "Vorlagen-Nr.: 0640", "Datum: 23.11.2021", "Einreicher: Abteilung 2", "Fortschreibung des Integrationskonzeptes Erzgebirgskreis",
                      "Abstimmungsergebnis", "Stimmberechtigte", "80 70 6 4 0",
                      "Ja: 70 Nein: 6 Enth: 4 Bef: 0",
-                     "Gesamtkosten der Maßnahme", "Beschluss: Der Kreistag des Erzgebirgskreises beschließt das als Anlage 1",
+                     "Welche finanziellen Auswirkungen/ Produktsachkonto: keine", "Beschluss: Der Kreistag des Erzgebirgskreises beschließt das als Anlage 1",
                      "Kreistag, Sitzung am 08.12.2021: beschlossen", "Ausgefertigt am: 09.12.2021",
                      "Anlage 1: Integrationskonzept Erzgebirgskreis (PDF,", "Seite 1 von",
                  })
