@@ -51,7 +51,7 @@ public static class CreatePaper
     public const string SetInstanceSql = "UPDATE papers SET workflow_instance_id = @InstanceId WHERE id = @Id";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, Beratungsfolge beratungsfolge, ReferenceNumbers numbers,
-        PaperWorkflow workflow, PaperReader reader, PaperTypeCatalog types) : IRequestHandler<Command, PaperDto>
+        PaperWorkflow workflow, PaperReader reader, PaperTypeCatalog types, PaperReferences references) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -83,6 +83,7 @@ public static class CreatePaper
                 SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
             }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, id, steps, cancellationToken);
+            await references.LinkAsync(id, command.BodyId, type, input.Fields, cancellationToken);
 
             var instanceId = await workflow.StartAsync(id, type.Workflow, caller, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(SetInstanceSql, new { Id = id, InstanceId = instanceId }, db.Transaction, cancellationToken: cancellationToken));

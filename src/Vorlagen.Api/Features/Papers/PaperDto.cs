@@ -13,7 +13,18 @@ public sealed record PaperDto(
     DateOnly? EffectiveDate, bool Public, string Status, string StatusLabel, DateOnly? SignedDate, int? Version,
     IReadOnlyList<ConsultationDto> Consultations, IReadOnlyList<string> AvailableActions,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? UpdatedAt, string? UpdatedBy,
-    string PaperTypeLabel = "", System.Text.Json.Nodes.JsonObject? Fields = null, IReadOnlyList<PaperDeadlineDto>? Deadlines = null);
+    string PaperTypeLabel = "", System.Text.Json.Nodes.JsonObject? Fields = null, IReadOnlyList<PaperDeadlineDto>? Deadlines = null,
+    IReadOnlyList<RelatedPaperDto>? RelatedPapers = null);
+
+/// <summary>
+/// A paper linked with this one (<see cref="PaperReferences"/>): <see cref="Direction"/> <c>references</c> (this paper names it,
+/// <see cref="Label"/> is the field's label) or <c>referencedBy</c> (it names this paper, e.g. an Ergänzungsvorlage).
+/// </summary>
+public sealed record RelatedPaperDto(long Id, string Reference, string Title, string PaperTypeLabel, string Direction, string? Label)
+{
+    public const string References = "references";
+    public const string ReferencedBy = "referencedBy";
+}
 
 /// <summary>
 /// A deadline the paper's type runs (e.g. the answer period of an Anfrage): <see cref="Due"/> null when no rule or body

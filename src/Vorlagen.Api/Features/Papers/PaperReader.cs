@@ -32,7 +32,37 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
     {
         var loaded = await LoadVisibleAsync(id, cancellationToken);
         var actions = await workflow.AvailableActionsAsync(loaded, caller, cancellationToken);
-        return ToDto(loaded, actions, await DeadlinesAsync(loaded.Paper, cancellationToken));
+        return ToDto(loaded, actions, await DeadlinesAsync(loaded.Paper, cancellationToken)) with
+        {
+            RelatedPapers = await RelatedAsync(loaded.Paper, cancellationToken),
+        };
+    }
+
+    private sealed record ReferencingRow(long Id, string Reference, string Title, string PaperType);
+
+    /// <summary>The papers linked with this one (<see cref="PaperReferences"/>), both ways, as far as the caller may see them.</summary>
+    private async Task<IReadOnlyList<RelatedPaperDto>> RelatedAsync(PaperRow paper, CancellationToken cancellationToken)
+    {
+        var related = new List<RelatedPaperDto>();
+        if (paper.RelatedPaperId is { } id)
+        {
+            try
+            {
+                var named = (await LoadVisibleAsync(id, cancellationToken)).Paper;
+                related.Add(new(named.Id, named.Reference, named.Title, types.Get(named.PaperType).Label, RelatedPaperDto.References,
+                    types.Get(paper.PaperType).Field(paper.Relation ?? "")?.Label));
+            }
+            catch (NotFoundException)
+            {
+                // Not visible to this caller: not even its number is shown.
+            }
+        }
+        var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
+        args.Add("Id", paper.Id);
+        foreach (var row in await db.Connection.QueryAsync<ReferencingRow>(new CommandDefinition(PaperSql.ReferencingPapersSql, args, db.Transaction,
+                     cancellationToken: cancellationToken)))
+            related.Add(new(row.Id, row.Reference, row.Title, types.Get(row.PaperType).Label, RelatedPaperDto.ReferencedBy, null));
+        return related;
     }
 
     private sealed record BodyRules(string RuleProfile, string? PaperSettings);

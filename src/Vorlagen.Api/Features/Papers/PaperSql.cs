@@ -56,6 +56,11 @@ public static class PaperSql
         "SELECT 1 FROM consultations vc JOIN " + GremiumRightsSubquery + " vr ON vr.organization_id = vc.organization_id " +
         "WHERE vc.paper_id = p.id))))";
 
+    /// <summary>Papers that name the paper @Id in a field of kind "paper" (Ergänzungs-/Austauschvorlagen), as far as the caller sees them.</summary>
+    public const string ReferencingPapersSql =
+        "SELECT p.id AS Id, p.reference AS Reference, p.title AS Title, p.paper_type AS PaperType FROM papers p " +
+        "WHERE p.related_paper_id = @Id AND " + VisibleFilter + " ORDER BY p.id";
+
     /// <summary>The body's active Kreistag: it decides on a Widerspruch against an Ausschuss and for an Ausschuss not quorate by Befangenheit.</summary>
     public const string KreistagOfBodySql =
         "SELECT id AS Id, name AS Name FROM organizations WHERE body_id = @BodyId AND kind = 'kreistag' AND active = 1 ORDER BY id";

@@ -28,11 +28,12 @@ public static class UpdatePaper
             RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");
             RuleFor(c => c.Paper.Public).NotNull().OverridePropertyName("public")
                 .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist.");
-            RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations")
-                .WithMessage("Bitte geben Sie die Beratungsfolge an; die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.");
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
         }
     }
+
+    public const string MissingConsultations =
+        "Bitte geben Sie die Beratungsfolge an; die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.";
 
     public const string UpdateSql =
         "UPDATE papers SET reference = @Reference, title = @Title, paper_date = @PaperDate, originator = @Originator, legal_basis = @LegalBasis, " +
@@ -41,7 +42,7 @@ public static class UpdatePaper
         "WHERE id = @Id AND version = @Version AND status = 'draft'";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, Beratungsfolge beratungsfolge,
-        ReferenceNumbers numbers, PaperWorkflow workflow, PaperTypeCatalog types) : IRequestHandler<Command, PaperDto>
+        ReferenceNumbers numbers, PaperWorkflow workflow, PaperTypeCatalog types, PaperReferences references) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -60,6 +61,9 @@ public static class UpdatePaper
             var type = types.Get(current.PaperType);
             if (input.PaperType is not null && types.Find(input.PaperType) != type)
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("paperType", "Die Vorlagenart eines Entwurfs kann nicht geändert werden.")]);
+            // A type with a Beratungsfolge names it in full (the body's template only starts new drafts); one without has none.
+            if (type.Beratungsfolge != BeratungsfolgeRules.None && input.Consultations is not { Count: > 0 })
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("consultations", MissingConsultations)]);
             PaperFields.CheckDraft(type, input);
             var reference = command.Reference!.Trim();
             if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
@@ -81,6 +85,7 @@ public static class UpdatePaper
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             await db.Connection.ExecuteAsync(new CommandDefinition(PaperEditing.DeleteConsultationsSql, new { PaperId = command.Id }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, command.Id, steps, cancellationToken);
+            await references.LinkAsync(command.Id, current.BodyId, type, input.Fields, cancellationToken);
             return await reader.ReadAsync(command.Id, cancellationToken);
         }
     }

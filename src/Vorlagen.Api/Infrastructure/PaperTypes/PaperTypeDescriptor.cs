@@ -50,9 +50,12 @@ public sealed record PaperFieldDescriptor(string Name, string Label, string Kind
 /// <param name="Fields">fields the action sets (validated like drafted ones); <paramref name="Required"/> of them must be given,
 /// and of each group in <paramref name="RequiredOneOf"/> at least one.</param>
 /// <param name="CommentRequired">if set, the action needs a comment and this is the German message when it is missing.</param>
+/// <param name="CommentLabel">the label of the comment box on the page; without it (and without <paramref name="CommentRequired"/>) the page asks for no comment.</param>
+/// <param name="DateLabel">the label of the date the step happened (e.g. "Datum der Freigabe"); without it the page sends today.</param>
+/// <param name="Confirm">a step with consequences: the page shows it as a warning button.</param>
 public sealed record PaperActionDescriptor(string Button, string Done, string History, string? Hint = null,
     IReadOnlyList<string>? Fields = null, IReadOnlyList<string>? Required = null, IReadOnlyList<IReadOnlyList<string>>? RequiredOneOf = null,
-    string? CommentRequired = null, string? CommentLabel = null, bool Confirm = false);
+    string? CommentRequired = null, string? CommentLabel = null, bool Confirm = false, string? DateLabel = null);
 
 /// <param name="Open">the paper still waits for someone (Meine Aufgaben looks at it).</param>
 /// <param name="Task">the task Meine Aufgaben shows when the caller may take one of <paramref name="TaskActions"/> (any action if none are named).</param>

@@ -14,9 +14,9 @@ public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles p
 
     public async Task OnGetAsync(long id, CancellationToken ct)
     {
-        View = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
+        View = await PaperView.LoadAsync(mediator, caller, profiles, types, id, ct);
         ViewData["Title"] = $"{View.Paper.PaperTypeLabel} {View.Paper.Reference}";
-        var type = types.Get(View.Paper.PaperType);
+        var type = View.Type;
         Letter = type.PrintLayout == Infrastructure.PaperTypes.PrintLayouts.Letter ? new LetterView(View, type) : null;
     }
 

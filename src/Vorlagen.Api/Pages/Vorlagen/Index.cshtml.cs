@@ -16,6 +16,10 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Infrastru
     /// <summary>The paper types one can filter by (workflows/types).</summary>
     public IReadOnlyList<Infrastructure.PaperTypes.PaperTypeDescriptor> PaperTypes => types.All;
 
+    /// <summary>The statuses one can filter by: those of the chosen type, else of every type (the first type's label wins).</summary>
+    public IEnumerable<(string Code, string Label)> Statuses =>
+        (types.Find(Type) is { } type ? [type] : types.All).SelectMany(t => t.Statuses).DistinctBy(s => s.Key).Select(s => (s.Key, s.Value.Label));
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public long? BodyId { get; set; }

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -12,7 +15,7 @@ namespace Vorlagen.Api.Tests.Features.PaperTypes;
 /// A paper type that exists only in this test (TestOnlyType/: its own workflow definition and descriptor, with an action
 /// "certify" no C# knows) is copied into a temporary workflows folder; the app drafts, runs and ends a paper of it.
 /// </summary>
-public sealed class TestOnlyTypeTests : IClassFixture<TestOnlyTypeTests.App>
+public sealed partial class TestOnlyTypeTests : IClassFixture<TestOnlyTypeTests.App>
 {
     public sealed class App : VorlagenApp
     {
@@ -140,5 +143,97 @@ public sealed class TestOnlyTypeTests : IClassFixture<TestOnlyTypeTests.App>
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field}: {problem}");
         }
         Assert.Equal(papers, _app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"Form.Token\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
+
+    private async Task<HttpClient> SignedInPagesAsync(string username)
+    {
+        var browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryToken().Match(await browser.GetStringAsync("/anmelden")).Groups[1].Value;
+        var response = await browser.PostAsync("/anmelden", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = username, ["Password"] = "demo", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    [Fact]
+    public async Task The_pages_draft_and_certify_a_paper_of_the_type_from_its_descriptor()
+    {
+        // The drafting form shows the type's fields (its own list "Prüfumfang") and none it lacks.
+        var clerk = await SignedInPagesAsync("erz.clerk");
+        var form = await clerk.GetStringAsync("/vorlagen/neu?art=pruefauftrag");
+        var shown = System.Net.WebUtility.HtmlDecode(form);
+        Assert.Contains("Neue Prüfauftrag", shown);
+        Assert.Contains("Prüfgegenstand", shown);
+        Assert.Contains("Prüfumfang – Nr. 1", shown);
+        Assert.DoesNotContain("Beschlussvorschlag", shown);
+        Assert.DoesNotContain("Form.Consultations", shown);
+        Assert.DoesNotContain("Prüfvermerk", shown); // set by the action "certify", not drafted
+
+        Dictionary<string, string> Draft(string html, params (string Key, string Value)[] fields)
+        {
+            var values = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = AntiforgeryToken().Match(html).Groups[1].Value, ["Form.Token"] = FormToken().Match(html).Groups[1].Value,
+                ["Form.PaperType"] = "pruefauftrag", ["Form.Title"] = "Jahresrechnung 2025", ["Form.Originator"] = "Rechnungsprüfungsamt",
+                ["Form.Date"] = "2026-03-02", ["Form.Public"] = "true",
+            };
+            foreach (var (key, value) in fields) values[key] = value;
+            return values;
+        }
+
+        // Without its required list the page says so at the field, and nothing is written.
+        var papers = _app.Scalar<int>("SELECT COUNT(*) FROM papers");
+        var refused = await clerk.PostAsync("/vorlagen/neu", new FormUrlEncodedContent(Draft(form)));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Bitte geben Sie „Prüfumfang“ an.", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(papers, _app.Scalar<int>("SELECT COUNT(*) FROM papers"));
+
+        var created = await clerk.PostAsync("/vorlagen/neu", new FormUrlEncodedContent(Draft(form, ("Form.Fields[scope#0]", "Kasse"), ("Form.Fields[scope#1]", "Belege"))));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        Assert.Equal("pruefauftrag", _app.Scalar<string>("SELECT paper_type FROM papers WHERE id = @id", new { id }));
+        Assert.Equal("""{"scope":["Kasse","Belege"]}""", _app.Scalar<string>("SELECT fields FROM papers WHERE id = @id", new { id }));
+
+        // The Landrat's page offers the type's own action with its fields, in the descriptor's words.
+        var landrat = await SignedInPagesAsync("erz.landrat");
+        var page = System.Net.WebUtility.HtmlDecode(await landrat.GetStringAsync($"/vorlagen/{id}"));
+        Assert.Contains("Testieren", page);
+        Assert.Contains("Prüfvermerk", page);
+        Assert.Contains("Prüfer", page);
+        Assert.DoesNotContain("beratungsfolge-titel", page); // no Beratungsfolge section for a type without one
+        var version = _app.Scalar<int>("SELECT version FROM papers WHERE id = @id", new { id });
+        Dictionary<string, string> Certify(params (string Key, string Value)[] fields)
+        {
+            var values = new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value, ["Aktion.Action"] = "certify",
+                ["Aktion.Version"] = version.ToString(), ["Aktion.Fields[auditor]"] = "Herr Prüfer",
+            };
+            foreach (var (key, value) in fields) values[key] = value;
+            return values;
+        }
+        var missing = await landrat.PostAsync($"/vorlagen/{id}?handler=Aktion", new FormUrlEncodedContent(Certify()));
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Bitte geben Sie „Prüfvermerk“ an.", System.Net.WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()));
+        Assert.Equal("commissioned", _app.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
+
+        var certified = await landrat.PostAsync($"/vorlagen/{id}?handler=Aktion",
+            new FormUrlEncodedContent(Certify(("Aktion.Fields[certificate]", "Ohne Beanstandung."))));
+        Assert.Equal(HttpStatusCode.Redirect, certified.StatusCode);
+        Assert.Equal("certified", _app.Scalar<string>("SELECT status FROM papers WHERE id = @id", new { id }));
+        Assert.Contains("Ohne Beanstandung.", _app.Scalar<string>("SELECT fields FROM papers WHERE id = @id", new { id }));
+        var done = System.Net.WebUtility.HtmlDecode(await landrat.GetStringAsync($"/vorlagen/{id}"));
+        Assert.Contains("Der Prüfauftrag ist testiert.", done);  // the descriptor's "done"
+        Assert.Contains("Testiert", done);                       // status and history entry
+        Assert.Contains("Ohne Beanstandung.", done);             // the type's own field on the page
+        Assert.DoesNotContain("action-certify", done);           // no button once certified
     }
 }
