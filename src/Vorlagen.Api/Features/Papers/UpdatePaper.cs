@@ -20,7 +20,7 @@ public static class UpdatePaper
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaperTypeCatalog types)
         {
             RuleFor(c => c.Reference).SingleLineText("Die Vorlagen-Nr.");
             RuleFor(c => c.Reference).NotEmpty().WithMessage("Bitte geben Sie die Vorlagen-Nr. an.")
@@ -28,6 +28,9 @@ public static class UpdatePaper
             RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");
             RuleFor(c => c.Paper.Public).NotNull().OverridePropertyName("public")
                 .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist.");
+            // Reported with the other fields at once; a PUT that names a type without Beratungsfolge (e.g. "anfrage") sends none.
+            RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations").WithMessage(MissingConsultations)
+                .When(c => types.Find(c.Paper.PaperType?.Trim()) is not { Beratungsfolge: BeratungsfolgeRules.None });
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
         }
     }
