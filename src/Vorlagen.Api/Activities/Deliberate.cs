@@ -12,13 +12,15 @@ namespace Vorlagen.Api.Activities;
 /// is recorded) plus a <c>withdraw</c> action, possible until the final decision. Results are
 /// validated and stored by the recording slice before it resumes; this activity decides what
 /// follows from the stored outcome. Inputs: <c>resultRoles</c>, <c>withdrawRoles</c>.
-/// Ports: <c>Adopted</c>, <c>Rejected</c>, <c>Withdrawn</c>.
+/// Ports: <c>Adopted</c>, <c>Rejected</c>, <c>Withdrawn</c>, and <c>Completed</c> when the last consultation ended
+/// without a decision (an Informationsvorlage taken note of).
 /// </summary>
 public sealed class Deliberate : Activity
 {
     public const string Adopted = "Adopted";
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";
+    public const string Completed = "Completed";
     public const string WithdrawAction = "withdraw";
 
     public const string NextPendingSql =
@@ -66,7 +68,7 @@ public sealed class Deliberate : Activity
     }
 
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
-        CouncilActivityTypes.Deliberate, _ => new Deliberate(), [Adopted, Rejected, Withdrawn],
+        CouncilActivityTypes.Deliberate, _ => new Deliberate(), [Adopted, Rejected, Withdrawn, Completed],
         new InputDescriptor("resultRoles", InputType.StringArray, Required: true),
         new InputDescriptor("withdrawRoles", InputType.StringArray, Required: true));
 
@@ -107,17 +109,20 @@ public sealed class Deliberate : Activity
                 context.Complete(Rejected);
                 return;
             default:
-                await WaitForNextAsync(context);
+                if (await WaitForNextAsync(context, required: false)) return;
+                context.Complete(Completed);
                 return;
         }
     }
 
-    private static async Task WaitForNextAsync(ActivityExecutionContext context)
+    /// <returns>false when no consultation is pending (allowed only when <paramref name="required"/> is false).</returns>
+    private static async Task<bool> WaitForNextAsync(ActivityExecutionContext context, bool required = true)
     {
         var paper = new PaperContext(context);
         var next = (await paper.Connection.QueryAsync<PendingRow>(new CommandDefinition(NextPendingSql, new { paper.PaperId },
-            paper.Transaction, cancellationToken: context.CancellationToken))).FirstOrDefault()
-            ?? throw new InvalidOperationException($"Paper {paper.PaperId} has no pending consultation left but no final decision either.");
+            paper.Transaction, cancellationToken: context.CancellationToken))).FirstOrDefault();
+        if (next is null)
+            return required ? throw new InvalidOperationException($"Paper {paper.PaperId} has no pending consultation to deliberate.") : false;
         context.CreateBookmark(CouncilActivityTypes.ConsultationResultBookmark, new JsonObject
         {
             ["consultationId"] = next.Id,
@@ -125,6 +130,7 @@ public sealed class Deliberate : Activity
             ["role"] = next.Role,
             ["allowedRoles"] = new JsonArray([.. Strings(context.GetInput("resultRoles")).Select(r => (JsonNode?)r)]),
         });
+        return true;
     }
 
     private static IReadOnlyList<string> Strings(JsonNode? node) =>

@@ -12,8 +12,8 @@ public sealed class PaperContext(ActivityExecutionContext context)
     public const string StatusSql = "SELECT status FROM papers WHERE id = @PaperId";
     public const string SetStatusSql =
         "UPDATE papers SET status = @Status, signed_date = COALESCE(@SignedDate, signed_date), version = version + 1, " +
-        "released_on = CASE WHEN @Status = 'in_deliberation' AND released_on IS NULL THEN @ReleasedOn ELSE released_on END, " +
-        "released_at = CASE WHEN @Status = 'in_deliberation' AND released_at IS NULL THEN @Now ELSE released_at END, " +
+        "released_on = CASE WHEN (@Status = 'in_deliberation' OR @Releases = 1) AND released_on IS NULL THEN @ReleasedOn ELSE released_on END, " +
+        "released_at = CASE WHEN (@Status = 'in_deliberation' OR @Releases = 1) AND released_at IS NULL THEN @Now ELSE released_at END, " +
         "updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
 
     /// <summary>The columns the journal cross-check compares, read back after the change in the same transaction.</summary>
@@ -39,15 +39,16 @@ public sealed class PaperContext(ActivityExecutionContext context)
         Connection.ExecuteScalarAsync<string>(new CommandDefinition(StatusSql, new { PaperId }, Transaction, cancellationToken: context.CancellationToken))!;
 
     /// <summary>
-    /// Changes the paper's status and journals the transition with the action that caused it. The release day is the
-    /// action's date (an old paper entered later is released on its historical day), else today.
+    /// Changes the paper's status and journals the transition with the action that caused it. The paper counts as
+    /// released when it enters deliberation or the action says it releases (types without Beratungsfolge); the release
+    /// day is the action's date (an old paper entered later is released on its historical day), else today.
     /// </summary>
-    public async Task TransitionAsync(string status, JsonObject? details = null, string? signedDate = null, string? actionDate = null)
+    public async Task TransitionAsync(string status, JsonObject? details = null, string? signedDate = null, string? actionDate = null, bool releases = false)
     {
         var from = await StatusAsync();
         await Connection.ExecuteAsync(new CommandDefinition(SetStatusSql, new
         {
-            PaperId, Status = status, SignedDate = signedDate, Now, Actor = context.Actor.Name,
+            PaperId, Status = status, SignedDate = signedDate, Releases = releases ? 1 : 0, Now, Actor = context.Actor.Name,
             ReleasedOn = actionDate ?? Infrastructure.BerlinTime.Today(context.TimeProvider).ToString("yyyy-MM-dd"),
         }, Transaction, cancellationToken: context.CancellationToken));
         var payload = details ?? new JsonObject();

@@ -5,13 +5,15 @@ namespace Vorlagen.Api.Activities;
 
 /// <summary>
 /// Sets the paper's status (input <c>status</c>) and journals the transition with the action,
-/// comment and date of the resume that led here (e.g. the Landrat's <c>sign</c> with its date).
+/// comment and date of the resume that led here (e.g. the Landrat's <c>sign</c> with its date). Input <c>releases</c>:
+/// this status makes the paper public (as <c>in_deliberation</c> does; an Anfrage when it is published).
 /// </summary>
 public sealed class SetPaperStatus : Activity
 {
     public static ActivityDescriptor Descriptor { get; } = ActivityDescriptor.Create(
         CouncilActivityTypes.SetPaperStatus, _ => new SetPaperStatus(), [Ports.Done],
-        new InputDescriptor("status", InputType.String, Required: true));
+        new InputDescriptor("status", InputType.String, Required: true),
+        new InputDescriptor("releases", InputType.Boolean));
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -24,7 +26,9 @@ public sealed class SetPaperStatus : Activity
             ["comment"] = input?["comment"]?.DeepClone(),
             ["date"] = date,
         };
-        await new PaperContext(context).TransitionAsync(status, details, status == Features.Papers.PaperStatuses.Signed ? date : null, actionDate: date);
+        if (input?["fields"] is JsonObject fields) details["fields"] = fields.DeepClone();
+        await new PaperContext(context).TransitionAsync(status, details, status == Features.Papers.PaperStatuses.Signed ? date : null, actionDate: date,
+            releases: context.GetInput("releases") is JsonValue flag && flag.GetValue<bool>());
         context.Complete();
     }
 }

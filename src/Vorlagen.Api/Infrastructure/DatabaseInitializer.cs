@@ -11,13 +11,14 @@ namespace Vorlagen.Api.Infrastructure;
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
 public sealed class DatabaseInitializer(
-    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
+    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, PaperTypes.PaperTypeCatalog paperTypes, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
     TimeProvider clock, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
+        logger.LogInformation("Loaded paper types {Types}", string.Join(", ", paperTypes.All.Select(t => t.Code)));
         // Nodes sharing a server database take turns: the first migrates, seeds and publishes, the next finds it done.
         await using var startupLock = await StartupLock.AcquireAsync(factory, cancellationToken);
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);

@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddScoped<IdempotencyScope>();
         services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
+        services.AddSingleton<PaperTypes.PaperTypeCatalog>();
         services.AddScoped<Vorlagen.Api.Features.Tallies.TallyRules>();
         services.AddJournalProtection(configuration, database);
         services.AddHostedService<DatabaseInitializer>();
@@ -54,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));
         services.AddSingleton<Vorlagen.Api.Features.Meetings.InvitationMailer>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Features.Papers.PaperReferences>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();
         services.AddScoped<Vorlagen.Api.Features.Papers.ReferenceNumbers>();

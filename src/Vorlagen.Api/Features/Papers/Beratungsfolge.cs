@@ -4,15 +4,16 @@ using FluentValidation.Results;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Domain.Organizations;
 using Vorlagen.Domain.Voting;
 
 namespace Vorlagen.Api.Features.Papers;
 
 /// <summary>
-/// Resolves and checks a drafted Beratungsfolge: the body's template when none is given; exactly one
-/// beschließend consultation and it is the last; every Gremium belongs to the paper's body, is active
-/// and, where it decides, may decide.
+/// Resolves and checks a drafted Beratungsfolge by the type's rule: the body's template when none is given; for
+/// <c>decidingLast</c> exactly one beschließend consultation and it is the last, for <c>notingOnly</c> Kenntnisnahme
+/// only, for <c>none</c> no consultation; every Gremium belongs to the paper's body, is active and, where it decides, may decide.
 /// </summary>
 public sealed class Beratungsfolge(DbSession db)
 {
@@ -28,19 +29,23 @@ public sealed class Beratungsfolge(DbSession db)
         public bool IsPublic { get; init; }
     }
 
-    public async Task<IReadOnlyList<ConsultationInput>> ResolveAsync(long bodyId, string paperType, bool paperPublic,
+    public async Task<IReadOnlyList<ConsultationInput>> ResolveAsync(long bodyId, PaperTypeDescriptor type, bool paperPublic,
         IReadOnlyList<ConsultationInput>? drafted, CancellationToken cancellationToken)
     {
+        if (type.Beratungsfolge == BeratungsfolgeRules.None)
+            return drafted is { Count: > 0 }
+                ? throw new ValidationException([new ValidationFailure("consultations", $"Eine {type.Label} hat keine Beratungsfolge.")])
+                : [];
         var connection = await db.ConnectionAsync(cancellationToken);
         var steps = drafted is { Count: > 0 }
             ? drafted.Select(c => c with { Public = c.Public ?? paperPublic }).ToList()
-            : (await connection.QueryAsync<TemplateRow>(new CommandDefinition(TemplateSql, new { BodyId = bodyId, PaperType = paperType },
+            : (await connection.QueryAsync<TemplateRow>(new CommandDefinition(TemplateSql, new { BodyId = bodyId, PaperType = type.TemplateKey },
                     db.Transaction, cancellationToken: cancellationToken)))
                 .Select(t => new ConsultationInput(t.OrganizationId, t.Role, t.IsPublic && paperPublic, null)).ToList();
         var organizations = (await connection.QueryAsync<OrganizationDto>(new CommandDefinition(OrganizationsOfBodySql, new { BodyId = bodyId },
             db.Transaction, cancellationToken: cancellationToken))).ToDictionary(o => o.Id);
 
-        var failures = Check(steps, organizations).Concat(CheckPublicAndDates(steps, paperPublic)).ToList();
+        var failures = Check(type, steps, organizations).Concat(CheckPublicAndDates(steps, paperPublic)).ToList();
         if (failures.Count > 0) throw new ValidationException(failures);
         return steps;
     }
@@ -76,7 +81,7 @@ public sealed class Beratungsfolge(DbSession db)
         }
     }
 
-    private static IEnumerable<ValidationFailure> Check(IReadOnlyList<ConsultationInput> steps, IReadOnlyDictionary<long, OrganizationDto> organizations)
+    private static IEnumerable<ValidationFailure> Check(PaperTypeDescriptor type, IReadOnlyList<ConsultationInput> steps, IReadOnlyDictionary<long, OrganizationDto> organizations)
     {
         if (steps.Count == 0)
         {
@@ -84,7 +89,12 @@ public sealed class Beratungsfolge(DbSession db)
             yield break;
         }
         var deciding = steps.Select((s, i) => (s, i)).Where(x => x.s.Role == ConsultationRoles.Beschliessend).ToList();
-        if (deciding.Count != 1)
+        if (type.Beratungsfolge == BeratungsfolgeRules.NotingOnly)
+        {
+            if (steps.Any(s => s.Role != ConsultationRoles.Kenntnisnahme))
+                yield return new ValidationFailure("consultations", $"Eine {type.Label} wird nur zur Kenntnisnahme beraten (Rolle kenntnisnahme).");
+        }
+        else if (deciding.Count != 1)
             yield return new ValidationFailure("consultations", $"Die Beratungsfolge braucht genau eine beschließende Beratung (gefunden: {deciding.Count}).");
         else if (deciding[0].i != steps.Count - 1)
             yield return new ValidationFailure("consultations", "Die beschließende Beratung muss die letzte der Beratungsfolge sein.");

@@ -31,11 +31,12 @@ public static partial class ListPapers
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(Infrastructure.PaperTypes.PaperTypeCatalog types)
         {
             this.ValidPaging(q => q.Page, q => q.PageSize);
-            RuleFor(q => q.Status).Must(s => s is null || PaperStatuses.Labels.ContainsKey(s))
-                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", PaperStatuses.Labels.Select(s => $"{s.Key} ({s.Value})"))}.");
+            var statuses = types.AllStatuses.Append(PaperStatuses.Decided).ToList();
+            RuleFor(q => q.Status).Must(s => s is null || statuses.Contains(s))
+                .WithMessage($"Unbekannter Status. Erlaubt: {string.Join(", ", statuses.Select(s => $"{s} ({types.StatusLabel(null, s)})"))}.");
             RuleFor(q => q.PaperType).MaximumLength(60).WithMessage("Die Vorlagenart darf höchstens 60 Zeichen lang sein.")
                 .SingleLineText("Die Vorlagenart");
             RuleFor(q => q.Q).MaximumLength(200).WithMessage("Der Suchbegriff darf höchstens 200 Zeichen lang sein.")
@@ -124,7 +125,8 @@ public static partial class ListPapers
         public long SearchRank { get; init; }
     }
 
-    public sealed class Handler(DbSession db, Caller caller) : IRequestHandler<Query, PagedList<PaperSummaryDto>>
+    public sealed class Handler(DbSession db, Caller caller, PaperWorkflow workflow, Infrastructure.PaperTypes.PaperTypeCatalog types)
+        : IRequestHandler<Query, PagedList<PaperSummaryDto>>
     {
         public async Task<PagedList<PaperSummaryDto>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -133,7 +135,8 @@ public static partial class ListPapers
             var search = SearchQuery.Parse(query.Q);
             args.AddDynamicParams(new
             {
-                query.BodyId, query.Status, query.PaperType, query.OrganizationId,
+                query.BodyId, query.Status, PaperType = query.PaperType is null ? null : types.Find(query.PaperType)?.Code ?? query.PaperType,
+                query.OrganizationId,
                 YearStart = query.Year is { } y ? $"{y:D4}-01-01" : null, YearEnd = query.Year is { } e ? $"{e + 1:D4}-01-01" : null,
             });
             var where = Where(query);
@@ -183,7 +186,8 @@ public static partial class ListPapers
             var items = new List<PaperSummaryDto>(rows.Count);
             foreach (var p in rows)
                 items.Add(new PaperSummaryDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, PaperReader.Date(p.PaperDate)!.Value,
-                    p.Originator, p.IsPublic, p.Status, PaperStatuses.Label(p.Status), p.Status == PaperStatuses.Decided ? null : p.Version,
+                    p.Originator, p.IsPublic, p.Status, workflow.StatusLabel(p.PaperType, p.Status), p.Status == PaperStatuses.Decided ? null : p.Version,
+                    types.Find(p.PaperType)?.Label ?? p.PaperType,
                     search.IsEmpty ? null
                         : await SearchSnippets.ForAsync(db, caller, search, p.Id, p.BodyId, p.Reference, p.Title, p.Originator, cancellationToken)));
             return new PagedList<PaperSummaryDto>(items, query.Page, query.PageSize, total, estimate, next);

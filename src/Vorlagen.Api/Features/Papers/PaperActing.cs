@@ -24,7 +24,7 @@ public static class PaperActing
         if (shown == paper.Paper.Status && await workflow.IsOfferedAsync(paper.Paper.Id, action, cancellationToken))
             return new ForbiddenException($"Die Aktion „{action}“ ist gerade möglich, aber nicht mit Ihrer Rolle. Sie können: {Describe(allowed)}.");
         return new ConflictException("action_not_allowed",
-            $"Die Aktion „{action}“ ist im Status „{PaperStatuses.Label(shown)}“ nicht möglich. Möglich ist: {Describe(allowed)}.", allowed);
+            $"Die Aktion „{action}“ ist im Status „{workflow.StatusLabel(paper.Paper.PaperType, shown)}“ nicht möglich. Möglich ist: {Describe(allowed)}.", allowed);
     }
 
     /// <summary>

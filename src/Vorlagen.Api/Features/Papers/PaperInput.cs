@@ -4,11 +4,11 @@ using Vorlagen.Api.Infrastructure;
 
 namespace Vorlagen.Api.Features.Papers;
 
-/// <summary>The editable fields of a Vorlage, shared by create and update.</summary>
+/// <summary>The editable fields of a Vorlage, shared by create and update; <see cref="Fields"/> holds the fields its type adds.</summary>
 public sealed record PaperInput(
     string? PaperType, string? Title, DateOnly? Date, string? Originator, string? LegalBasis, string? ConsultedWith,
     string? Proposal, string? Reasoning, JsonObject? FinancialImpact, DateOnly? EffectiveDate, bool? Public,
-    IReadOnlyList<ConsultationInput>? Consultations);
+    IReadOnlyList<ConsultationInput>? Consultations, JsonObject? Fields = null);
 
 public static class PaperInputCleaning
 {
@@ -26,22 +26,19 @@ public sealed record ConsultationInput(long OrganizationId, string? Role, bool? 
 
 public sealed class PaperInputValidator : AbstractValidator<PaperInput>
 {
-    public const string Beschlussvorlage = "Beschlussvorlage";
     public const int MaxConsultations = 20;
 
     public PaperInputValidator()
     {
-        RuleFor(p => p.PaperType).Must(t => t is null or Beschlussvorlage)
-            .WithMessage("Derzeit können nur Beschlussvorlagen angelegt werden (paperType \"Beschlussvorlage\").")
-            .SingleLineText("Die Vorlagenart");
+        // Which types exist is data (workflows/types); the handler resolves the code.
+        RuleFor(p => p.PaperType).MaximumLength(60).WithMessage("Die Vorlagenart darf höchstens 60 Zeichen lang sein.").SingleLineText("Die Vorlagenart");
         RuleFor(p => p.Title).RequiredText().WithMessage("Bitte geben Sie den Gegenstand (Betreff) der Vorlage an.")
             .MaximumLength(500).WithMessage(p => $"Der Gegenstand darf höchstens 500 Zeichen lang sein; er hat {p.Title!.Length}. Bitte kürzen Sie ihn – längere Ausführungen gehören in die Begründung.").SingleLineText("Der Gegenstand");
         RuleFor(p => p.Originator).RequiredText().WithMessage("Bitte geben Sie den Einreicher an.")
             .MaximumLength(200).WithMessage(p => $"Der Einreicher darf höchstens 200 Zeichen lang sein; er hat {p.Originator!.Length}.").SingleLineText("Der Einreicher");
-        RuleFor(p => p.Proposal).RequiredText().WithMessage("Bitte geben Sie den Beschlussvorschlag an.")
-            .MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.").MultiLineText("Der Beschlussvorschlag");
-        RuleFor(p => p.Reasoning).RequiredText().WithMessage("Bitte geben Sie die Begründung (Sachverhalt) an.")
-            .MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.").MultiLineText("Die Begründung");
+        // Whether the type has and needs a Beschlussvorschlag and a Begründung is in its descriptor (PaperFields.DraftFailures).
+        RuleFor(p => p.Proposal).MaximumLength(20_000).WithMessage("Der Beschlussvorschlag darf höchstens 20.000 Zeichen lang sein.").MultiLineText("Der Beschlussvorschlag");
+        RuleFor(p => p.Reasoning).MaximumLength(200_000).WithMessage("Die Begründung darf höchstens 200.000 Zeichen lang sein.").MultiLineText("Die Begründung");
         RuleFor(p => p.Date).PlausibleDate();
         RuleFor(p => p.EffectiveDate).PlausibleDate();
         RuleFor(p => p.LegalBasis).MaximumLength(2_000).WithMessage("Die rechtliche Grundlage darf höchstens 2.000 Zeichen lang sein.")

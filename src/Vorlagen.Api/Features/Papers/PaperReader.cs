@@ -11,7 +11,8 @@ namespace Vorlagen.Api.Features.Papers;
 /// Loads a paper as one caller may see it: invisible papers are "not found" (their existence does
 /// not leak), non-public consultations are reduced to Gremium, date and "nichtöffentlich".
 /// </summary>
-public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workflow)
+public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workflow, Infrastructure.PaperTypes.PaperTypeCatalog types,
+    RuleProfiles profiles, TimeProvider clock)
 {
     public sealed record Loaded(PaperRow Paper, IReadOnlyList<ConsultationRow> Consultations);
 
@@ -31,7 +32,10 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
     {
         var loaded = await LoadVisibleAsync(id, cancellationToken);
         var actions = await workflow.AvailableActionsAsync(loaded, caller, cancellationToken);
-        return ToDto(loaded, actions);
+        return ToDto(loaded, actions, await DeadlinesAsync(loaded.Paper, cancellationToken)) with
+        {
+            RelatedPapers = await RelatedAsync(loaded.Paper, cancellationToken),
+        };
     }
 
     /// <summary>
@@ -49,10 +53,53 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         var loaded = papers.Select(p => new Loaded(p, [.. consultations[p.Id].OrderBy(c => c.Position)]))
             .Where(l => PaperAccess.CanSee(caller, l.Paper, l.Consultations)).ToList();
         var bookmarks = await workflow.OpenBookmarksAsync(loaded.Select(l => l.Paper.Id).ToList(), cancellationToken);
-        return [.. loaded.Select(l => ToDto(l, PaperWorkflow.AvailableActions(l, bookmarks[PaperWorkflow.CorrelationId(l.Paper.Id)], caller)))];
+        var dtos = new List<PaperDto>(loaded.Count);
+        foreach (var l in loaded)
+            dtos.Add(ToDto(l, PaperWorkflow.AvailableActions(l, bookmarks[PaperWorkflow.CorrelationId(l.Paper.Id)], caller),
+                await DeadlinesAsync(l.Paper, cancellationToken)));
+        return dtos;
     }
 
-    private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions)
+    private sealed record ReferencingRow(long Id, string Reference, string Title, string PaperType);
+
+    /// <summary>The papers linked with this one (<see cref="PaperReferences"/>), both ways, as far as the caller may see them.</summary>
+    private async Task<IReadOnlyList<RelatedPaperDto>> RelatedAsync(PaperRow paper, CancellationToken cancellationToken)
+    {
+        var related = new List<RelatedPaperDto>();
+        if (paper.RelatedPaperId is { } id)
+        {
+            try
+            {
+                var named = (await LoadVisibleAsync(id, cancellationToken)).Paper;
+                related.Add(new(named.Id, named.Reference, named.Title, types.Get(named.PaperType).Label, RelatedPaperDto.References,
+                    types.Get(paper.PaperType).Field(paper.Relation ?? "")?.Label));
+            }
+            catch (NotFoundException)
+            {
+                // Not visible to this caller: not even its number is shown.
+            }
+        }
+        var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
+        args.Add("Id", paper.Id);
+        foreach (var row in await db.Connection.QueryAsync<ReferencingRow>(new CommandDefinition(PaperSql.ReferencingPapersSql, args, db.Transaction,
+                     cancellationToken: cancellationToken)))
+            related.Add(new(row.Id, row.Reference, row.Title, types.Get(row.PaperType).Label, RelatedPaperDto.ReferencedBy, null));
+        return related;
+    }
+
+    private sealed record BodyRules(string RuleProfile, string? PaperSettings);
+
+    /// <summary>The deadlines the paper's type runs (none for most types, so the body is read only when needed).</summary>
+    public async Task<IReadOnlyList<PaperDeadlineDto>> DeadlinesAsync(PaperRow paper, CancellationToken cancellationToken)
+    {
+        var type = types.Get(paper.PaperType);
+        if (!type.AllDeadlines.Any()) return [];
+        var body = await db.Connection.QuerySingleAsync<BodyRules>(new CommandDefinition(PaperSql.BodyRulesSql, new { Id = paper.BodyId },
+            db.Transaction, cancellationToken: cancellationToken));
+        return PaperDeadlines.For(type, paper, profiles.Get(body.RuleProfile), body.PaperSettings, BerlinTime.Today(clock));
+    }
+
+    private PaperDto ToDto(Loaded loaded, IReadOnlyList<string> actions, IReadOnlyList<PaperDeadlineDto> deadlines)
     {
         var p = loaded.Paper;
         var status = PaperAccess.ShownStatus(caller, p, loaded.Consultations);
@@ -60,9 +107,10 @@ public sealed class PaperReader(DbSession db, Caller caller, PaperWorkflow workf
         return new PaperDto(p.Id, p.BodyId, p.Reference, p.PaperType, p.Title, Date(p.PaperDate)!.Value, p.Originator, p.LegalBasis,
             p.ConsultedWith, p.Proposal, p.Reasoning,
             FinancialImpact.Read(p.FinancialImpact),
-            Date(p.EffectiveDate), p.IsPublic, status, PaperStatuses.Label(status), hidden ? null : Date(p.SignedDate), hidden ? null : p.Version,
+            Date(p.EffectiveDate), p.IsPublic, status, workflow.StatusLabel(p.PaperType, status), hidden ? null : Date(p.SignedDate), hidden ? null : p.Version,
             [.. loaded.Consultations.Select(c => Consultation(p.BodyId, c, loaded.Consultations))], actions,
-            Instants.Parse(p.CreatedAt), p.CreatedBy, hidden ? null : Instants.Parse(p.UpdatedAt), hidden ? null : p.UpdatedBy);
+            Instants.Parse(p.CreatedAt), p.CreatedBy, hidden ? null : Instants.Parse(p.UpdatedAt), hidden ? null : p.UpdatedBy,
+            types.Get(p.PaperType).Label, PaperFields.Parse(p.Fields), deadlines);
     }
 
     private ConsultationDto Consultation(long bodyId, ConsultationRow c, IReadOnlyList<ConsultationRow> all)

@@ -26,6 +26,9 @@ public sealed record PaperRow
     public string CreatedBy { get; init; } = "";
     public string UpdatedAt { get; init; } = "";
     public string UpdatedBy { get; init; } = "";
+    public string? Fields { get; init; }
+    public long? RelatedPaperId { get; init; }
+    public string? Relation { get; init; }
 }
 
 public sealed record ConsultationRow

@@ -8,8 +8,12 @@ public static class PaperSql
         "p.paper_date AS PaperDate, p.originator AS Originator, p.legal_basis AS LegalBasis, p.consulted_with AS ConsultedWith, " +
         "p.proposal AS Proposal, p.reasoning AS Reasoning, p.financial_impact AS FinancialImpact, p.effective_date AS EffectiveDate, " +
         "p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, p.workflow_instance_id AS WorkflowInstanceId, " +
-        "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy " +
+        "p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy, " +
+        "p.fields AS Fields, p.related_paper_id AS RelatedPaperId, p.relation AS Relation " +
         "FROM papers p";
+
+    /// <summary>What a paper's deadlines depend on: the body's rule profile and its paper type settings.</summary>
+    public const string BodyRulesSql = "SELECT rule_profile AS RuleProfile, paper_settings AS PaperSettings FROM bodies WHERE id = @Id";
 
     public const string PaperByIdSql = SelectPaperSql + " WHERE p.id = @Id";
 
@@ -67,6 +71,11 @@ public static class PaperSql
         "(@AllBodies = 1 OR p.body_id = @FullBodyId OR (p.released_on IS NOT NULL AND (p.is_public = 1 OR EXISTS (" +
         "SELECT 1 FROM consultations vc JOIN " + GremiumRightsSubquery + " vr ON vr.organization_id = vc.organization_id " +
         "WHERE vc.paper_id = p.id))))";
+
+    /// <summary>Papers that name the paper @Id in a field of kind "paper" (Ergänzungs-/Austauschvorlagen), as far as the caller sees them.</summary>
+    public const string ReferencingPapersSql =
+        "SELECT p.id AS Id, p.reference AS Reference, p.title AS Title, p.paper_type AS PaperType FROM papers p " +
+        "WHERE p.related_paper_id = @Id AND " + VisibleFilter + " ORDER BY p.id";
 
     /// <summary>The body's active Kreistag: it decides on a Widerspruch against an Ausschuss and for an Ausschuss not quorate by Befangenheit.</summary>
     public const string KreistagOfBodySql =

@@ -10,23 +10,26 @@ using Vorlagen.Workflows.Runtime;
 namespace Vorlagen.Api.Features.Papers;
 
 /// <summary>
-/// The bridge between papers and the workflow runtime: starts the Beschlussvorlage workflow, lists
+/// The bridge between papers and the workflow runtime: starts the workflow its type names, lists
 /// what a caller may do now (the roles come from the definition's bookmarks, not from code), and
 /// performs actions in the caller's name and role.
 /// </summary>
-public sealed class PaperWorkflow(IWorkflowRuntime runtime)
+public sealed class PaperWorkflow(IWorkflowRuntime runtime, Infrastructure.PaperTypes.PaperTypeCatalog types)
 {
-    public const string DefinitionId = "beschlussvorlage";
-    public const string RecordResultAction = "record_result";
+    public const string RecordResultAction = Infrastructure.PaperTypes.PaperTypeCatalog.RecordResultAction;
+
+    /// <summary>The German label of a status as the paper's type words it.</summary>
+    public string StatusLabel(string paperType, string status) =>
+        status == PaperStatuses.Decided ? PaperStatuses.Label(status) : types.StatusLabel(paperType, status);
 
     public static string CorrelationId(long paperId) => "paper:" + paperId.ToString(CultureInfo.InvariantCulture);
 
     public static WorkflowActor Actor(Caller caller, string? role) =>
         new(caller.UserId?.ToString(CultureInfo.InvariantCulture) ?? "anonymous", caller.DisplayName, role);
 
-    public async Task<string> StartAsync(long paperId, Caller caller, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(long paperId, string definitionId, Caller caller, CancellationToken cancellationToken)
     {
-        var result = await runtime.CreateAndRunAsync(new CreateAndRunWorkflowRequest(DefinitionId, CorrelationId(paperId),
+        var result = await runtime.CreateAndRunAsync(new CreateAndRunWorkflowRequest(definitionId, CorrelationId(paperId),
             new JsonObject { ["paperId"] = paperId }, Actor(caller, Roles.Clerk)), cancellationToken);
         return result.Instance.Id;
     }

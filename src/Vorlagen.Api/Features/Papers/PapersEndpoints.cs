@@ -9,13 +9,13 @@ public static class PapersEndpoints
 {
     public sealed record PaperRequest(long BodyId, string? Reference, string? PaperType, string? Title, DateOnly? Date, string? Originator,
         string? LegalBasis, string? ConsultedWith, string? Proposal, string? Reasoning, JsonObject? FinancialImpact, DateOnly? EffectiveDate,
-        bool? Public, IReadOnlyList<ConsultationInput>? Consultations)
+        bool? Public, IReadOnlyList<ConsultationInput>? Consultations, JsonObject? Fields)
     {
         public PaperInput ToInput() => new PaperInput(PaperType, Title, Date, Originator, LegalBasis, ConsultedWith, Proposal, Reasoning, FinancialImpact,
-            EffectiveDate, Public, Consultations).Cleaned();
+            EffectiveDate, Public, Consultations, Fields).Cleaned();
     }
 
-    public sealed record ActionRequest(string? Comment, DateOnly? Date);
+    public sealed record ActionRequest(string? Comment, DateOnly? Date, System.Text.Json.Nodes.JsonObject? Fields);
 
     public sealed record ResultRequest(DateOnly? Date, string? Outcome, VotesInput? Votes, string? Majority, bool SecondSession,
         string? ResolutionText, long? ReferredToOrganizationId, DateOnly? PlannedDate);
@@ -72,7 +72,7 @@ public static class PapersEndpoints
     private static async Task<IResult> Act(IMediator mediator, HttpContext http, long id, string action, ActionRequest? request, CancellationToken ct)
     {
         var paper = await mediator.Send(new PerformAction.Command(id, action, request?.Comment, request?.Date,
-            await ExpectedVersion(mediator, http, id, ct)), ct);
+            await ExpectedVersion(mediator, http, id, ct), request?.Fields), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
     }
 

@@ -5,41 +5,38 @@ using MediatR;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 
 namespace Vorlagen.Api.Features.Papers;
 
 /// <summary>
-/// submit, release, return, withdraw, sign, object: resumes the workflow's waiting action in the
-/// caller's name. Which role may do what comes from the workflow definition.
+/// An action of the paper's workflow (submit, release, …, or a type's own, e.g. an Anfrage's assign and answer): resumes
+/// the waiting action in the caller's name. Which role may do what comes from the workflow definition; which comment
+/// and fields an action takes comes from the type descriptor, and its fields are stored with the paper.
 /// </summary>
 public static class PerformAction
 {
-    public static readonly string[] Actions = ["submit", "release", "return", "withdraw", "sign", "object", "set_aside"];
-
-    public sealed record Command(long PaperId, string Action, string? Comment, DateOnly? Date, int? ExpectedVersion) : ICommand<PaperDto>, IWritesLate;
+    public sealed record Command(long PaperId, string Action, string? Comment, DateOnly? Date, int? ExpectedVersion, JsonObject? Fields = null)
+        : ICommand<PaperDto>, IWritesLate;
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaperTypeCatalog types)
         {
-            RuleFor(c => c.Action).Must(a => Actions.Contains(a))
-                .WithMessage($"Unbekannte Aktion. Erlaubt: {string.Join(", ", Actions)}.");
-            RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "object")
-                .WithMessage("Ein Widerspruch braucht eine Begründung.");
-            RuleFor(c => c.Comment).NotEmpty().When(c => c.Action == "set_aside")
-                .WithMessage("Bitte nennen Sie die Entscheidung der Rechtsaufsichtsbehörde (Datum, Aktenzeichen).");
-            // Withdrawing cannot be undone: the reason belongs in the record.
-            RuleFor(c => c.Comment).Must(TextRules.HasContent).When(c => c.Action == "withdraw")
-                .WithMessage("Bitte geben Sie den Grund für das Zurückziehen an (comment); es kann nicht rückgängig gemacht werden.");
+            // Results have their own endpoint; every other action some type's workflow offers is known here.
+            var actions = types.AllActions.Where(a => a != PaperTypeCatalog.RecordResultAction).ToList();
+            RuleFor(c => c.Action).Must(actions.Contains)
+                .WithMessage($"Unbekannte Aktion. Erlaubt: {string.Join(", ", actions)}.");
             RuleFor(c => c.Date).PlausibleDate();
             RuleFor(c => c.Comment).MultiLineText("Der Kommentar");
             RuleFor(c => c.Comment).MaximumLength(5_000).WithMessage("Der Kommentar darf höchstens 5.000 Zeichen lang sein.");
         }
     }
 
+    public const string SetFieldsSql = "UPDATE papers SET fields = @Fields WHERE id = @Id";
     public const string TouchSql = "UPDATE papers SET version = version + 1, updated_at = @Now, updated_by = @Actor WHERE id = @Id AND version = @Version";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, PaperRules rules)
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, PaperRules rules, PaperTypeCatalog types)
         : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
@@ -50,6 +47,7 @@ public static class PerformAction
             var role = await workflow.RoleForActionAsync(command.PaperId, command.Action, caller, cancellationToken)
                        ?? throw await PaperActing.NotAllowedAsync(workflow, loaded, caller, command.Action, cancellationToken);
 
+            PaperFields.CheckAction(types.Get(loaded.Paper.PaperType), command.Action, command.Comment, command.Fields);
             var date = command.Date ?? BerlinTime.Today(clock);
             PaperChronology.CheckActionDate(command.Action, date, loaded.Consultations, clock);
             if (command.Action is "submit" or "release") Beratungsfolge.RequireActive(loaded);
@@ -58,11 +56,15 @@ public static class PerformAction
 
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
+            if (command.Fields is { Count: > 0 })
+                await db.Connection.ExecuteAsync(new CommandDefinition(SetFieldsSql,
+                    new { Id = command.PaperId, Fields = PaperFields.Merge(loaded.Paper.Fields, command.Fields) }, db.Transaction, cancellationToken: cancellationToken));
             var input = new JsonObject
             {
                 ["comment"] = command.Comment,
                 ["date"] = date.ToString("yyyy-MM-dd"),
                 ["rehearingOrganizationId"] = rehearingOrganization,
+                ["fields"] = command.Fields is { Count: > 0 } ? command.Fields.DeepClone() : null,
             };
             await workflow.ActAsync(command.PaperId, command.Action, input, caller, role, cancellationToken);
             await db.CompleteWritesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using MediatR;
 using Vorlagen.Api.Data;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 
 namespace Vorlagen.Api.Features.Papers;
 
@@ -19,7 +20,7 @@ public static class UpdatePaper
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaperTypeCatalog types)
         {
             RuleFor(c => c.Reference).SingleLineText("Die Vorlagen-Nr.");
             RuleFor(c => c.Reference).NotEmpty().WithMessage("Bitte geben Sie die Vorlagen-Nr. an.")
@@ -27,20 +28,24 @@ public static class UpdatePaper
             RuleFor(c => c.Paper.Date).NotNull().OverridePropertyName("date").WithMessage("Bitte geben Sie das Datum der Vorlage an.");
             RuleFor(c => c.Paper.Public).NotNull().OverridePropertyName("public")
                 .WithMessage("Bitte geben Sie an, ob die Vorlage öffentlich ist.");
-            RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations")
-                .WithMessage("Bitte geben Sie die Beratungsfolge an; die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.");
+            // Reported with the other fields at once; a PUT that names a type without Beratungsfolge (e.g. "anfrage") sends none.
+            RuleFor(c => c.Paper.Consultations).NotEmpty().OverridePropertyName("consultations").WithMessage(MissingConsultations)
+                .When(c => types.Find(c.Paper.PaperType?.Trim()) is not { Beratungsfolge: BeratungsfolgeRules.None });
             RuleFor(c => c.Paper).SetValidator(new PaperInputValidator()).OverridePropertyName("");
         }
     }
 
+    public const string MissingConsultations =
+        "Bitte geben Sie die Beratungsfolge an; die Vorlage-Beratungsfolge der Körperschaft gilt nur für neue Entwürfe.";
+
     public const string UpdateSql =
         "UPDATE papers SET reference = @Reference, title = @Title, paper_date = @PaperDate, originator = @Originator, legal_basis = @LegalBasis, " +
         "consulted_with = @ConsultedWith, proposal = @Proposal, reasoning = @Reasoning, financial_impact = @FinancialImpact, " +
-        "effective_date = @EffectiveDate, is_public = @IsPublic, search_text = @SearchText, version = version + 1, updated_at = @Now, updated_by = @Actor " +
+        "effective_date = @EffectiveDate, is_public = @IsPublic, fields = @Fields, search_text = @SearchText, version = version + 1, updated_at = @Now, updated_by = @Actor " +
         "WHERE id = @Id AND version = @Version AND status = 'draft'";
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, Beratungsfolge beratungsfolge,
-        ReferenceNumbers numbers, PaperWorkflow workflow) : IRequestHandler<Command, PaperDto>
+        ReferenceNumbers numbers, PaperWorkflow workflow, PaperTypeCatalog types, PaperReferences references) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,24 +55,31 @@ public static class UpdatePaper
             if (current.Status != PaperStatuses.Draft)
             {
                 var allowed = await workflow.AvailableActionsAsync(await reader.LoadVisibleAsync(command.Id, cancellationToken), caller, cancellationToken);
-                throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{PaperStatuses.Label(current.Status)}“.", allowed);
+                throw new ConflictException("not_editable", $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{types.StatusLabel(current.PaperType, current.Status)}“.", allowed);
             }
             if (command.BodyId is { } bodyId && bodyId != current.BodyId)
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("bodyId",
                     "Eine Vorlage kann nicht in eine andere Körperschaft verschoben werden.")]);
             var input = command.Paper;
+            var type = types.Get(current.PaperType);
+            if (input.PaperType is not null && types.Find(input.PaperType) != type)
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("paperType", "Die Vorlagenart eines Entwurfs kann nicht geändert werden.")]);
+            // A type with a Beratungsfolge names it in full (the body's template only starts new drafts); one without has none.
+            if (type.Beratungsfolge != BeratungsfolgeRules.None && input.Consultations is not { Count: > 0 })
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("consultations", MissingConsultations)]);
+            PaperFields.CheckDraft(type, input);
             var reference = command.Reference!.Trim();
             if (reference != current.Reference && await numbers.IsTakenAsync(current.BodyId, reference, cancellationToken))
                 throw new ConflictException("reference_taken", $"Die Vorlagen-Nr. „{reference}“ ist in dieser Körperschaft bereits vergeben.");
             var paperPublic = input.Public!.Value;
             var finance = FinancialImpact.Normalize(input.FinancialImpact, await FinancialImpact.BlockAsync(db, current.BodyId, cancellationToken));
-            var steps = await beratungsfolge.ResolveAsync(current.BodyId, current.PaperType, paperPublic, input.Consultations, cancellationToken);
+            var steps = await beratungsfolge.ResolveAsync(current.BodyId, type, paperPublic, input.Consultations, cancellationToken);
 
             var changed = await db.Connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
                 command.Id, current.Version, Reference = reference, Title = input.Title!.Trim(),
                 PaperDate = input.Date!.Value.ToString("yyyy-MM-dd"), Originator = input.Originator!.Trim(),
-                input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning,
+                input.LegalBasis, input.ConsultedWith, Proposal = input.Proposal ?? "", Reasoning = input.Reasoning ?? "", Fields = PaperFields.Merge(null, input.Fields),
                 FinancialImpact = finance,
                 SearchText = SearchText.Of(reference, input.Title, input.Originator, input.LegalBasis, input.ConsultedWith, input.Proposal, input.Reasoning),
                 EffectiveDate = input.EffectiveDate?.ToString("yyyy-MM-dd"),
@@ -76,6 +88,7 @@ public static class UpdatePaper
             if (changed == 0) throw new PreconditionFailedException(current.Version + 1);
             await db.Connection.ExecuteAsync(new CommandDefinition(PaperEditing.DeleteConsultationsSql, new { PaperId = command.Id }, db.Transaction, cancellationToken: cancellationToken));
             await PaperEditing.InsertConsultationsAsync(db, command.Id, steps, cancellationToken);
+            await references.LinkAsync(command.Id, current.BodyId, type, input.Fields, cancellationToken);
             await SearchIndex.RefreshAsync(db, command.Id, cancellationToken);
             return await reader.ReadAsync(command.Id, cancellationToken);
         }

@@ -43,17 +43,20 @@ public static class MyTasks
 
     // The open papers of the caller's body that the caller may see; "+p.body_id" keeps the planner on the status index
     // (a handful of open papers) instead of the body's whole archive.
-    private const string OpenWhere = " WHERE p.status IN ('draft', 'submitted', 'in_deliberation', 'adopted', 'objected_again') " +
+    private const string BaseOpenStatuses = "'draft', 'submitted', 'in_deliberation', 'adopted', 'objected_again'";
+    private const string OpenWhere = " WHERE p.status IN (" + BaseOpenStatuses + ") " +
         "AND (@BodyId IS NULL OR +p.body_id = @BodyId) AND " + PaperSql.VisibleFilter;
     // Without the long texts (a task shows none of them): PaperRow keeps them empty.
     public const string OpenPapersSql =
         "SELECT p.id AS Id, p.body_id AS BodyId, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, p.paper_date AS PaperDate, " +
         "p.originator AS Originator, p.is_public AS IsPublic, p.status AS Status, p.signed_date AS SignedDate, p.released_on AS ReleasedOn, " +
         "p.workflow_instance_id AS WorkflowInstanceId, p.version AS Version, p.created_at AS CreatedAt, p.created_by AS CreatedBy, " +
-        "p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy FROM papers p" + OpenWhere;
+        "p.updated_at AS UpdatedAt, p.updated_by AS UpdatedBy, p.fields AS Fields, p.related_paper_id AS RelatedPaperId, p.relation AS Relation " +
+        "FROM papers p" + OpenWhere;
     public const string OpenConsultationsSql = PaperSql.SelectConsultationsSql + " WHERE c.paper_id IN (SELECT p.id FROM papers p" + OpenWhere + ")";
 
-    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader, PeopleReader people, TimeProvider clock) : IRequestHandler<Query, TaskList>
+    public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader, PeopleReader people, TimeProvider clock,
+        Infrastructure.PaperTypes.PaperTypeCatalog types) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
@@ -63,7 +66,11 @@ public static class MyTasks
             var args = new DynamicParameters(PaperAccess.FilterArgs(caller));
             args.Add("BodyId", caller.BodyId);
             var items = new List<TaskItem>();
-            foreach (var paper in await reader.ReadManyAsync(OpenPapersSql, OpenConsultationsSql, args, cancellationToken))
+            // The Beschlussvorlage's open statuses are in the SQL; other types add theirs (codes from the checked descriptors).
+            var extra = types.All.SelectMany(t => t.Statuses.Where(s => s.Value.Open).Select(s => s.Key))
+                .Where(s => !BaseOpenStatuses.Contains($"'{s}'", StringComparison.Ordinal)).Distinct().Select(s => $"'{s}'").ToList();
+            string Open(string sql) => extra.Count == 0 ? sql : sql.Replace(BaseOpenStatuses, BaseOpenStatuses + ", " + string.Join(", ", extra), StringComparison.Ordinal);
+            foreach (var paper in await reader.ReadManyAsync(Open(OpenPapersSql), Open(OpenConsultationsSql), args, cancellationToken))
                 if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
             var sorted = items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal).ThenBy(t => t.PaperId);
             return new TaskList([.. sorted.Skip(PagingRules.Offset(query.Page, query.PageSize)).Take(query.PageSize)],
@@ -82,6 +89,7 @@ public static class MyTasks
                     : Item(Result, $"Erneut beschließen nach Widerspruch: {next.OrganizationName}", paper, next.Id, next.OrganizationName, rehearing.Due,
                         $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
             }
+            if (TypeTask(paper) is { } typed) return typed;
             // Only a draft changed since it was created (version 1) can have been returned.
             if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
                 return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null)
@@ -102,6 +110,27 @@ public static class MyTasks
                     deadline?.Due, deadline is null ? null : $"Widerspruch bis ({deadline.Period.GermanText})", deadline?.Citation);
             }
             return null;
+        }
+
+        /// <summary>
+        /// A task of a paper without Beratungsfolge (e.g. an Anfrage): the status' task when the caller may take one of its actions, or,
+        /// when a deadline is overdue or due soon, for everyone who may act on the paper (the Landrat too).
+        /// </summary>
+        private TaskItem? TypeTask(PaperDto paper)
+        {
+            var type = types.Find(paper.PaperType);
+            // Papers with a Beratungsfolge follow the council steps below (drafts, release, results, Ausfertigung).
+            if (type is null || type.Beratungsfolge != Infrastructure.PaperTypes.BeratungsfolgeRules.None) return null;
+            var status = type.Statuses.GetValueOrDefault(paper.Status);
+            var actions = paper.AvailableActions.Where(a => a != PaperWorkflow.RecordResultAction).ToList();
+            if (status is null || actions.Count == 0) return null;
+            var deadline = (paper.Deadlines ?? []).FirstOrDefault(d => d.Overdue || d.DueSoon)
+                           ?? (paper.Deadlines ?? []).FirstOrDefault(d => type.AllDeadlines.Any(x => x.Code == d.Code && x.WhileStatus.Contains(paper.Status)));
+            var mine = status.Task is not null && (status.TaskActions is null || status.TaskActions.Intersect(actions).Any());
+            if (!mine && deadline is not { Overdue: true } and not { DueSoon: true }) return null;
+            var label = mine ? status.Task! : $"{type.Label} {(deadline!.Overdue ? "überfällig" : "bald fällig")}: {type.StatusLabel(paper.Status)}";
+            var dueLabel = deadline is null ? null : deadline.Overdue ? $"{deadline.Label} überfällig seit" : $"{deadline.Label} bis";
+            return Item("action", label, paper, null, null, deadline?.Due, dueLabel, deadline?.Citation);
         }
 
         private static TaskItem Item(string kind, string label, PaperDto paper, long? consultationId, string? organization, DateOnly? due,

@@ -8,7 +8,7 @@ using Vorlagen.Api.Pages.Shared;
 namespace Vorlagen.Api.Pages.Entwurf;
 
 /// <summary>A clerk edits a draft; the version the form was loaded at guards against overwriting someone else's change.</summary>
-public sealed class BearbeitenModel(IMediator mediator, Caller caller) : EditorModel(mediator)
+public sealed class BearbeitenModel(IMediator mediator, Caller caller, Infrastructure.PaperTypes.PaperTypeCatalog types) : EditorModel(mediator, types)
 {
     public PaperDto Paper { get; private set; } = default!;
 
@@ -70,6 +70,7 @@ public sealed class BearbeitenModel(IMediator mediator, Caller caller) : EditorM
         if (Paper.Status != PaperStatuses.Draft)
             return ErrorPage(409, $"Nur Entwürfe können bearbeitet werden; diese Vorlage ist „{Paper.StatusLabel}“.");
         await LoadBodyAsync(Paper.BodyId, ct);
+        Type = Catalog.Get(Paper.PaperType);
         ReturnNote = await ReturnNoteAsync(id, ct);
         ViewData["Title"] = $"Entwurf {Paper.Reference} bearbeiten";
         return null;

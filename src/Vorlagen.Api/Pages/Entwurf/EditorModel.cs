@@ -6,6 +6,7 @@ using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Api.Pages.Shared;
 
 namespace Vorlagen.Api.Pages.Entwurf;
@@ -14,7 +15,7 @@ namespace Vorlagen.Api.Pages.Entwurf;
 /// What drafting and editing share: the form, the Gremien to choose from, and the Beratungsfolge row
 /// buttons (add, move, remove, sort by number), which re-render on the server so they work without JavaScript.
 /// </summary>
-public abstract partial class EditorModel(IMediator mediator) : UiPageModel
+public abstract partial class EditorModel(IMediator mediator, PaperTypeCatalog types) : UiPageModel
 {
     public const string Prefix = "Form";
 
@@ -26,6 +27,21 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     public string? Zeile { get; set; }
 
     public BodyDto Body { get; protected set; } = default!;
+
+    /// <summary>The type of the paper drafted or edited: which fields the form shows and needs (workflows/types).</summary>
+    public PaperTypeDescriptor Type { get; protected set; } = default!;
+
+    public IReadOnlyList<PaperTypeDescriptor> Types => types.All;
+
+    protected PaperTypeCatalog Catalog => types;
+
+    /// <summary>The label of a field the type has (the type's own word, e.g. "Fragesteller/in" for an Anfrage's Einreicher).</summary>
+    public string Label(string field, string fallback) => Type.Field(field)?.Label ?? fallback;
+
+    public string? RequiredClass(string field) => Type.Requires(field) ? "required" : null;
+
+    /// <summary>The type's own fields drafted with the paper (not those its actions set).</summary>
+    public TypeFields.View OwnFields => new([.. Type.DraftFields.Where(f => !f.IsCore)], Form.Fields, $"{Prefix}.Fields");
 
     public IEnumerable<OrganizationDto> Choosable(long? selected) =>
         (Body.Organizations ?? []).Where(o => (o.Active || o.Id == selected) && Vorlagen.Domain.Organizations.OrganizationKinds.Find(o.Kind)?.Deliberates != false).OrderBy(o => o.Name, StringComparer.CurrentCulture);
@@ -80,7 +96,7 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     protected async Task<PaperDto?> TrySendAsync(Func<PaperInput, IRequest<PaperDto>> command, CancellationToken ct,
         Func<CancellationToken, Task>? changedMeanwhile = null)
     {
-        var input = Form.ToInput(ModelState, Prefix, Body.Finance ?? FinanceBlock.Default, out var rowOfStep);
+        var input = Form.ToInput(ModelState, Prefix, Body.Finance ?? FinanceBlock.Default, Type, out var rowOfStep);
         if (ModelState.ErrorCount > 0)
         {
             // A value that could not be read stops the save; the command's field rules still report everything else at once.
@@ -108,6 +124,7 @@ public abstract partial class EditorModel(IMediator mediator) : UiPageModel
     private static string? MapStep(string path, int[] rowOfStep)
     {
         if (path == "PaperType") return "";
+        if (TypeFields.MapPath(path) is { } field) return field;
         if (path.StartsWith("FinancialImpact.", StringComparison.Ordinal))
         {
             var key = path["FinancialImpact.".Length..];

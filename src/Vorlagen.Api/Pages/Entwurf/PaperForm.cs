@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Vorlagen.Api.Features.Bodies;
 using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Api.Pages.Shared;
 using Vorlagen.Domain.Voting;
 
@@ -25,6 +26,10 @@ public sealed class PaperForm
     public string? Reasoning { get; set; }
     public string? EffectiveDate { get; set; }
     public bool Public { get; set; } = true;
+    /// <summary>The paper type's code (<c>workflows/types</c>); the form shows the fields that type has.</summary>
+    public string? PaperType { get; set; }
+    /// <summary>The type's own fields as typed (<see cref="TypeFields"/>).</summary>
+    public Dictionary<string, string?> Fields { get; set; } = [];
     /// <summary>The body's finance fields by key, as typed (amounts the German way, checkboxes "true").</summary>
     public Dictionary<string, string?> Finance { get; set; } = [];
     /// <summary>Identifies this drafting form: sent twice (back button, double click), it creates one draft.</summary>
@@ -43,10 +48,10 @@ public sealed class PaperForm
         public bool IsEmpty => OrganizationId is null;
     }
 
-    public static PaperForm FromTemplate(BodyDto body, DateOnly today) => new PaperForm
+    public static PaperForm FromTemplate(BodyDto body, DateOnly today, PaperTypeDescriptor type) => new PaperForm
     {
-        Date = Format.Iso(today), Token = Guid.NewGuid().ToString("N"),
-        Consultations = [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == PaperInputValidator.Beschlussvorlage)
+        Date = Format.Iso(today), Token = Guid.NewGuid().ToString("N"), PaperType = type.Code,
+        Consultations = type.Beratungsfolge == BeratungsfolgeRules.None ? [] : [.. (body.ConsultationTemplates ?? []).Where(t => t.PaperType == type.TemplateKey)
             .OrderBy(t => t.Position).Select(t => new ConsultationRow { OrganizationId = t.OrganizationId, Role = t.Role, Public = t.Public })],
     }.WithEmptyRows();
 
@@ -54,7 +59,7 @@ public sealed class PaperForm
     {
         Reference = paper.Reference, Title = paper.Title, Date = Format.Iso(paper.Date), Originator = paper.Originator, LegalBasis = paper.LegalBasis,
         ConsultedWith = paper.ConsultedWith, Proposal = paper.Proposal, Reasoning = paper.Reasoning, EffectiveDate = Format.Iso(paper.EffectiveDate),
-        Public = paper.Public, Version = paper.Version,
+        Public = paper.Public, Version = paper.Version, PaperType = paper.PaperType, Fields = TypeFields.Values(paper.Fields),
         Finance = FinanceValues(paper.FinancialImpact, block),
         Consultations = [.. paper.Consultations.Select(c => new ConsultationRow
             { OrganizationId = c.OrganizationId, Role = c.Role, Public = c.Public, PlannedDate = Format.Iso(c.PlannedDate) })],
@@ -80,18 +85,18 @@ public sealed class PaperForm
     /// <paramref name="modelState"/>. <paramref name="rowOfStep"/> maps the Beratungsfolge index the handler
     /// reports errors at back to the form row.
     /// </summary>
-    public PaperInput ToInput(ModelStateDictionary modelState, string prefix, FinanceBlock block, out int[] rowOfStep)
+    public PaperInput ToInput(ModelStateDictionary modelState, string prefix, FinanceBlock block, PaperTypeDescriptor type, out int[] rowOfStep)
     {
         var steps = Ordered().ToList();
         rowOfStep = [.. steps.Select(s => s.Index)];
         // A non-public paper is discussed in non-public sessions only (the command's rule): its rows follow it rather than fail.
         var consultations = steps.Select(s => new ConsultationInput(s.Row.OrganizationId!.Value, s.Row.Role, s.Row.Public && Public,
             FormValues.Date(s.Row.PlannedDate, modelState, $"{prefix}.Consultations[{s.Index}].PlannedDate", $"Termin in Zeile {s.Index + 1}"))).ToList();
-        var finance = FinanceInput(block, modelState, prefix);
-        var input = new PaperInput(PaperInputValidator.Beschlussvorlage, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
+        var finance = type.Has("financialImpact") ? FinanceInput(block, modelState, prefix) : null;
+        var input = new PaperInput(type.Code, Title, FormValues.Date(Date, modelState, $"{prefix}.Date", "Datum"),
             Originator, FormValues.Text(LegalBasis), FormValues.Text(ConsultedWith), Proposal, Reasoning, finance,
             FormValues.Date(EffectiveDate, modelState, $"{prefix}.EffectiveDate", "Inkrafttreten"), Public,
-            consultations.Count == 0 ? null : consultations);
+            consultations.Count == 0 ? null : consultations, TypeFields.Read(type.DraftFields.Where(f => !f.IsCore), Fields));
         return input.Cleaned();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Api.Pages.Shared;
 
 namespace Vorlagen.Api.Pages.Papers;
@@ -11,7 +12,7 @@ namespace Vorlagen.Api.Pages.Papers;
 /// One Vorlage: its fields, Beratungsfolge, history and the workflow actions the caller may take
 /// now, each a small form sending <see cref="PerformAction.Command"/> with the version it was shown at.
 /// </summary>
-public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles profiles, TimeProvider clock) : UiPageModel
+public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles profiles, TimeProvider clock, PaperTypeCatalog types) : UiPageModel
 {
     public sealed class ActionInput
     {
@@ -19,6 +20,8 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
         public string? Comment { get; set; }
         public string? Date { get; set; }
         public int? Version { get; set; }
+        /// <summary>The action's fields as the type describes them (<see cref="TypeFields"/>).</summary>
+        public Dictionary<string, string?> Fields { get; set; } = [];
     }
 
     [BindProperty]
@@ -31,14 +34,16 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
     public string? Resolution => View.Resolution;
     public bool ShowsRecordingTime => caller.SeesAllOf(Paper.BodyId);
 
-    /// <summary>The label of an action's date field: submit, release and sign take the day they happened (for entering old papers).</summary>
-    public static string? DateLabel(string action) => action switch
+    /// <summary>The action as the paper's type describes it: words, comment box, date, fields (same source as <c>availableActions</c>).</summary>
+    public PaperActionDescriptor Described(string action) => View.Type.Action(action) ?? new PaperActionDescriptor(action, "", action);
+
+    /// <summary>The action's own fields, filled with what the paper has (or what the user typed if this action failed).</summary>
+    public TypeFields.View ActionFields(string action)
     {
-        "submit" => "Datum der Einreichung",
-        "release" => "Datum der Freigabe",
-        "sign" => "Datum der Ausfertigung",
-        _ => null,
-    };
+        var fields = (Described(action).Fields ?? []).Select(View.Type.Field).OfType<PaperFieldDescriptor>().ToList();
+        var values = Aktion.Action == action && Aktion.Fields.Count > 0 ? Aktion.Fields : TypeFields.Values(Paper.Fields);
+        return new TypeFields.View(fields, values, "Aktion.Fields", Math.Max(1, TypeFields.LongestList(Paper.Fields)), $"{action}.Fields");
+    }
 
     public async Task OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct);
 
@@ -47,12 +52,14 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
         if (!caller.IsAuthenticated) return Challenge();
         var action = Aktion.Action ?? "";
         var date = FormValues.Date(Aktion.Date, ModelState, $"{action}.Date", "Datum");
+        var type = types.Get((await mediator.Send(new GetPaper.Query(id), ct)).PaperType);
+        var fields = TypeFields.Read((type.Action(action)?.Fields ?? []).Select(type.Field).OfType<PaperFieldDescriptor>(), Aktion.Fields);
         if (ModelState.ErrorCount == 0)
         {
             try
             {
-                await mediator.Send(new PerformAction.Command(id, action, FormValues.Text(Aktion.Comment), date, Aktion.Version), ct);
-                Notice = Actions.For(action).Done;
+                await mediator.Send(new PerformAction.Command(id, action, FormValues.Text(Aktion.Comment), date, Aktion.Version, fields), ct);
+                Notice = Actions.For(type, action).Done;
                 return RedirectToPage(new { id });
             }
             catch (AppException e) when (FormErrors.IsChangedMeanwhile(e) || e.Code == "action_not_allowed" && Aktion.Version is not null)
@@ -61,13 +68,13 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
                 // An action refused although the page offered it: someone else acted first. Say so plainly; the page shows the current state.
                 if (e.Code != "action_not_allowed" || Paper.Version != Aktion.Version)
                 {
-                    ChangedMeanwhile = ActedMeanwhile(Paper, action);
+                    ChangedMeanwhile = ActedMeanwhile(Paper, View.Type, action);
                     return Page();
                 }
                 ModelState.AddModelError("", e.Message);
                 return Page();
             }
-            catch (Exception e) when (FormErrors.Show(e, ModelState, action))
+            catch (Exception e) when (FormErrors.Show(e, ModelState, action, TypeFields.MapPath))
             {
             }
         }
@@ -101,11 +108,11 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
     /// <summary>Set when an action was not carried out because someone else changed the Vorlage first.</summary>
     public string? ChangedMeanwhile { get; private set; }
 
-    public static string ActedMeanwhile(PaperDto paper, string action)
+    public static string ActedMeanwhile(PaperDto paper, PaperTypeDescriptor type, string action)
     {
         var by = string.IsNullOrWhiteSpace(paper.UpdatedBy) ? "jemand anderem" : paper.UpdatedBy;
         var when = paper.UpdatedAt is { } at ? $" (am {Format.Instant(at)})" : "";
-        var what = Actions.IsKnown(action) ? $"Ihre Aktion „{Actions.For(action).Button}“" : "Ihre Aktion";
+        var what = Actions.IsKnown(type, action) ? $"Ihre Aktion „{Actions.For(type, action).Button}“" : "Ihre Aktion";
         return $"Die Vorlage wurde inzwischen von {by} geändert{when}; {what} wurde nicht ausgeführt. " +
             $"Die Vorlage ist jetzt „{paper.StatusLabel}“. Bitte prüfen Sie den aktuellen Stand.";
     }
@@ -116,7 +123,7 @@ public sealed class DetailsModel(IMediator mediator, Caller caller, RuleProfiles
 
     private async Task LoadAsync(long id, CancellationToken ct)
     {
-        View = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
+        View = await PaperView.LoadAsync(mediator, caller, profiles, types, id, ct);
         ViewData["Title"] = $"{Paper.Reference} {Paper.Title}";
     }
 }

@@ -8,15 +8,20 @@ using Vorlagen.Domain.Voting;
 namespace Vorlagen.Api.Pages.Papers;
 
 /// <summary>The Beschlussvorlage as a document on A4, laid out like the real ones (seeds 001 and 004).</summary>
-public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles profiles) : UiPageModel
+public sealed class DruckModel(IMediator mediator, Caller caller, RuleProfiles profiles, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
 {
     public PaperView View { get; private set; } = default!;
 
     public async Task OnGetAsync(long id, CancellationToken ct)
     {
-        View = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
-        ViewData["Title"] = $"Beschlussvorlage {View.Paper.Reference}";
+        View = await PaperView.LoadAsync(mediator, caller, profiles, types, id, ct);
+        ViewData["Title"] = $"{View.Paper.PaperTypeLabel} {View.Paper.Reference}";
+        var type = View.Type;
+        Letter = type.PrintLayout == Infrastructure.PaperTypes.PrintLayouts.Letter ? new LetterView(View, type) : null;
     }
+
+    /// <summary>Set when the paper's type prints as a letter (e.g. an Anfrage's answer); else the Vorlage layout below.</summary>
+    public LetterView? Letter { get; private set; }
 
     /// <summary>
     /// A mark across a paper that is not final yet: "ENTWURF" until the decision is signed (or rejected),

@@ -9,12 +9,16 @@ using Vorlagen.Api.Pages.Shared;
 namespace Vorlagen.Api.Pages.Papers;
 
 /// <summary>The Vorlagen the visitor may see, filtered and searched by the same query as <c>GET /api/papers</c>.</summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : UiPageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
 {
     public const int PageSize = 20;
 
-    /// <summary>The paper types one can filter by; only Beschlussvorlagen can be drafted so far.</summary>
-    public static readonly string[] PaperTypes = [PaperInputValidator.Beschlussvorlage];
+    /// <summary>The paper types one can filter by (workflows/types).</summary>
+    public IReadOnlyList<Infrastructure.PaperTypes.PaperTypeDescriptor> PaperTypes => types.All;
+
+    /// <summary>The statuses one can filter by: those of the chosen type, else of every type (the first type's label wins).</summary>
+    public IEnumerable<(string Code, string Label)> Statuses =>
+        (types.Find(Type) is { } type ? [type] : types.All).SelectMany(t => t.Statuses).DistinctBy(s => s.Key).Select(s => (s.Key, s.Value.Label));
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }

@@ -10,7 +10,7 @@ namespace Vorlagen.Api.Pages.Papers;
 /// count only where the handler gives it) and the records in German (for the office only: they carry
 /// non-public tallies), each with its raw data folded away.
 /// </summary>
-public sealed class JournalModel(IMediator mediator) : UiPageModel
+public sealed class JournalModel(IMediator mediator, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
 {
     public PaperDto Paper { get; private set; } = default!;
     public GetPaperJournal.JournalCheck Verification { get; private set; } = default!;
@@ -23,7 +23,7 @@ public sealed class JournalModel(IMediator mediator) : UiPageModel
         Verification = await mediator.Send(new GetPaperJournal.Verify(id), ct);
         try
         {
-            Entries = JournalEntries.From(await mediator.Send(new GetPaperJournal.Query(id), ct), Paper);
+            Entries = JournalEntries.From(await mediator.Send(new GetPaperJournal.Query(id), ct), Paper, types.Get(Paper.PaperType));
         }
         catch (ForbiddenException e)
         {

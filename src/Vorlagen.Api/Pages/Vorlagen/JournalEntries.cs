@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Vorlagen.Api.Activities;
 using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Api.Pages.Shared;
 using Vorlagen.Domain.Organizations;
 using Vorlagen.Domain.Voting;
@@ -31,15 +32,15 @@ public static class JournalEntries
         WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static IReadOnlyList<JournalEntry> From(IReadOnlyList<WorkflowExecutionLogRecord> records, PaperDto paper)
+    public static IReadOnlyList<JournalEntry> From(IReadOnlyList<WorkflowExecutionLogRecord> records, PaperDto paper, PaperTypeDescriptor type)
     {
         // Suspended entries name the activity they wait in only by id; the other entries carry its name.
         var activityNames = records.Where(r => r.ActivityId is not null && !string.IsNullOrWhiteSpace(r.ActivityName))
             .GroupBy(r => r.ActivityId!).ToDictionary(g => g.Key, g => g.First().ActivityName!);
-        return [.. records.Select(r => Describe(r, paper, activityNames))];
+        return [.. records.Select(r => Describe(r, paper, type, activityNames))];
     }
 
-    private static JournalEntry Describe(WorkflowExecutionLogRecord record, PaperDto paper, IReadOnlyDictionary<string, string> activityNames)
+    private static JournalEntry Describe(WorkflowExecutionLogRecord record, PaperDto paper, PaperTypeDescriptor type, IReadOnlyDictionary<string, string> activityNames)
     {
         var payload = Parse(record.Payload);
         var facts = new List<Fact>();
@@ -53,13 +54,13 @@ public static class JournalEntries
                 break;
             case JournalEvents.ActivityCompleted:
                 label = record.ActivityType == "Vorlagen.Start" ? "Bearbeitung vorbereitet" : $"Erledigt: {record.ActivityName ?? record.ActivityId}";
-                if (Text(payload, "outcome") is { } port && PortLabel(port) is { } portLabel) facts.Add(new("Ausgang", portLabel));
+                if (Text(payload, "outcome") is { } port && PortLabel(type, port) is { } portLabel) facts.Add(new("Ausgang", portLabel));
                 break;
             case JournalEvents.Suspended:
                 label = "Wartet auf " + Waits(payload, activityNames);
                 break;
             case JournalEvents.Resumed:
-                label = Resumed(record, payload, facts);
+                label = Resumed(record, payload, type, facts);
                 break;
             case JournalEvents.Completed:
                 label = "Verfahren abgeschlossen";
@@ -75,7 +76,7 @@ public static class JournalEntries
                 if (!string.IsNullOrWhiteSpace(record.Message)) facts.Add(new("Meldung", record.Message));
                 break;
             case CouncilActivityTypes.TransitionEvent:
-                label = Transition(payload, facts);
+                label = Transition(payload, type, facts);
                 procedural = true;
                 break;
             case CouncilActivityTypes.ResultRecordedEvent:
@@ -114,7 +115,7 @@ public static class JournalEntries
         _ => "Eingabe",
     };
 
-    private static string Resumed(WorkflowExecutionLogRecord record, JsonObject? payload, List<Fact> facts)
+    private static string Resumed(WorkflowExecutionLogRecord record, JsonObject? payload, PaperTypeDescriptor type, List<Fact> facts)
     {
         var input = payload?["input"] as JsonObject;
         if (record.ActivityName is { } step) facts.Add(new("Schritt", step));
@@ -126,20 +127,20 @@ public static class JournalEntries
         if (Text(input, "action") is { } action)
         {
             AddDateAndComment(input, facts, "Datum");
-            return $"Aktion: {Actions.For(action).Button}";
+            return $"Aktion: {Actions.For(type, action).Button}";
         }
         return "Eingabe verarbeitet";
     }
 
-    private static string Transition(JsonObject? payload, List<Fact> facts)
+    private static string Transition(JsonObject? payload, PaperTypeDescriptor type, List<Fact> facts)
     {
         var from = Text(payload, "fromStatus");
         var to = Text(payload, "toStatus");
         if (to is not null)
-            facts.Add(new("Status", from is null ? PaperStatuses.Label(to) : $"{PaperStatuses.Label(from)} → {PaperStatuses.Label(to)}"));
+            facts.Add(new("Status", from is null ? type.StatusLabel(to) : $"{type.StatusLabel(from)} → {type.StatusLabel(to)}"));
         var action = Text(payload, "action");
         AddDateAndComment(payload, facts, action == "sign" ? "Ausgefertigt am" : "Datum");
-        return action is null ? "Status geändert" : Actions.HistoryLabel(action);
+        return action is null ? "Status geändert" : Actions.HistoryLabel(type, action);
     }
 
     private static string Result(WorkflowExecutionLogRecord record, JsonObject? payload, PaperDto paper, List<Fact> facts)
@@ -171,13 +172,13 @@ public static class JournalEntries
     }
 
     /// <summary>Ports of the workflow's activities: actions (submit, sign …) and the Beratungsfolge's ends.</summary>
-    private static string? PortLabel(string port) => port switch
+    private static string? PortLabel(PaperTypeDescriptor type, string port) => port switch
     {
         "Done" => null,
         "Adopted" => "beschlossen",
         "Rejected" => "abgelehnt",
         "Withdrawn" => "zurückgezogen",
-        _ when Actions.IsKnown(port) => Actions.For(port).Button,
+        _ when Actions.IsKnown(type, port) => Actions.For(type, port).Button,
         _ => port,
     };
 

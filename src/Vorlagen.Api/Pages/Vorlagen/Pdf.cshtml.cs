@@ -15,15 +15,15 @@ namespace Vorlagen.Api.Pages.Papers;
 /// The Beschlussvorlage as PDF (inline; "Beschlussvorlage-2021-7-014.pdf" when saved), with what the print view shows
 /// the same caller: the same <see cref="PaperView"/>, the same marking, Beschluss wording and Ausfertigung.
 /// </summary>
-public sealed class PdfModel(IMediator mediator, Caller caller, RuleProfiles profiles, IConfiguration configuration) : UiPageModel
+public sealed class PdfModel(IMediator mediator, Caller caller, RuleProfiles profiles, IConfiguration configuration, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var view = await PaperView.LoadAsync(mediator, caller, profiles, id, ct);
+        var view = await PaperView.LoadAsync(mediator, caller, profiles, types, id, ct);
         var anlagen = await mediator.Send(new ListPaperFiles.Query(id), ct);
         var pdf = PaperPdf.Render(Input(view, anlagen), configuration["Vorlagen:Documents:FontFolder"]);
         var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName($"Beschlussvorlage-{string.Concat(view.Paper.Reference.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.pdf");
+        disposition.SetHttpFileName($"{view.Type.Label}-{string.Concat(view.Paper.Reference.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.pdf");
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.CacheControl = "no-store"; // built for this caller; the paper may change any time
         return File(pdf, "application/pdf");

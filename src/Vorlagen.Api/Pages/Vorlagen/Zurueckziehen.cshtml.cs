@@ -11,13 +11,17 @@ namespace Vorlagen.Api.Pages.Papers;
 /// The confirmation step before a Vorlage is withdrawn: it cannot be undone, so the page says so, asks for the
 /// reason (the API requires it too) and for an explicit confirmation. A draft never submitted can instead be deleted.
 /// </summary>
-public sealed class ZurueckziehenModel(IMediator mediator, Caller caller) : UiPageModel
+public sealed class ZurueckziehenModel(IMediator mediator, Caller caller, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
 {
     [BindProperty] public string? Grund { get; set; }
     [BindProperty] public bool Bestaetigt { get; set; }
     [BindProperty] public int? Version { get; set; }
 
     public PaperDto Paper { get; private set; } = default!;
+    public Infrastructure.PaperTypes.PaperTypeDescriptor Type { get; private set; } = default!;
+
+    /// <summary>The label of the reason, from the type descriptor (every type that can be withdrawn requires a reason).</summary>
+    public string ReasonLabel => Type.Action("withdraw")?.CommentLabel ?? "Grund für das Zurückziehen";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -31,7 +35,7 @@ public sealed class ZurueckziehenModel(IMediator mediator, Caller caller) : UiPa
             try
             {
                 await mediator.Send(new PerformAction.Command(id, "withdraw", FormValues.Text(Grund), null, Version), ct);
-                Notice = Actions.For("withdraw").Done;
+                Notice = Actions.For(Type, "withdraw").Done;
                 return RedirectToPage("/Vorlagen/Details", new { id });
             }
             catch (Exception e) when (FormErrors.Show(e, ModelState, ""))
@@ -48,6 +52,7 @@ public sealed class ZurueckziehenModel(IMediator mediator, Caller caller) : UiPa
     {
         if (!caller.IsAuthenticated) return Challenge();
         Paper = await mediator.Send(new GetPaper.Query(id), ct);
+        Type = types.Get(Paper.PaperType);
         Version ??= Paper.Version;
         ViewData["Title"] = $"Vorlage {Paper.Reference} zurückziehen";
         return Paper.AvailableActions.Contains("withdraw") ? null
