@@ -21,7 +21,7 @@ public sealed class VisibilityTests(BrowserApp app) : BrowserTest(app), IClassFi
         await clerk.GotoAsync("/vorlagen/neu");
         await clerk.GetByLabel("Vorlagen-Nr.").FillAsync("2021/7/401");
         await clerk.GetByLabel("Einreicher", new() { Exact = true }).FillAsync("Amt für Liegenschaften");
-        await clerk.GetByLabel("Öffentliche Vorlage").UncheckAsync();
+        await clerk.GetByLabel("Öffentliche Beschlussvorlage").UncheckAsync();
         await clerk.GetByLabel("Gegenstand der Vorlage (Betreff)").FillAsync($"Verkauf {Marker}");
         await clerk.GetByLabel("Beschlussvorschlag").FillAsync($"Der Kreistag stimmt dem Verkauf {Marker} zu.");
         await clerk.GetByLabel("Begründung / Sachverhalt").FillAsync($"Kaufpreis und Käufer: {Marker}.");
