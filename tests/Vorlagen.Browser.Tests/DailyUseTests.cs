@@ -288,10 +288,25 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
             await page.Locator("footer.site-footer, .print-toolbar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
             var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             var width = await page.EvaluateAsync<int>("() => window.innerWidth");
-            if (scroll > width) await SaveScreenshotAsync(page, "390px" + url.Replace('/', '_'));
-            Assert.True(scroll <= width, $"{url} ({user ?? "anonym"}) ist bei 390 px {scroll} px breit.");
+            var wide = "";
+            if (scroll > width)
+            {
+                await SaveScreenshotAsync(page, "390px" + url.Replace('/', '_'));
+                wide = " Zu breit: " + await page.EvaluateAsync<string>(TooWideScript);
+            }
+            Assert.True(scroll <= width, $"{url} ({user ?? "anonym"}) ist bei 390 px {scroll} px breit.{wide}");
         }
     });
+
+    // The innermost elements whose right edge lies beyond the window (tag, class, right edge), to name the culprit.
+    private const string TooWideScript = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
+                && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+            .slice(0, 8)
+            .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (${Math.round(e.getBoundingClientRect().right)} px)`)
+            .join(', ')
+        """;
 
     [Fact]
     public Task The_texts_speak_the_offices_language() => Scenario(nameof(The_texts_speak_the_offices_language), async () =>
