@@ -95,8 +95,10 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
         var id = await _papers.DraftAsync(_papers.Paper("2021/7/620", "Kreismusikschule"));
         var clerk = await OpenAsync("kyf.clerk", javaScript: false);
         await clerk.GotoAsync($"/vorlagen/{id}");
-        await Expect(clerk.Locator(".action-grid").GetByRole(AriaRole.Button, new() { Name = "Einreichen" })).ToHaveCountAsync(1);
-        await Expect(clerk.Locator(".action-grid")).Not.ToContainTextAsync("Zurückziehen");
+        // The actions region (the Anlagen region below has its own upload form).
+        var actions = clerk.GetByRole(AriaRole.Region, new() { Name = "Was Sie jetzt tun können" }).Locator(".action-grid");
+        await Expect(actions.GetByRole(AriaRole.Button, new() { Name = "Einreichen" })).ToHaveCountAsync(1);
+        await Expect(actions).Not.ToContainTextAsync("Zurückziehen");
         await Expect(clerk.Locator(".danger-zone")).ToContainTextAsync("kann nicht rückgängig gemacht werden");
 
         await clerk.Locator(".danger-zone").GetByRole(AriaRole.Link, new() { Name = "Vorlage zurückziehen …" }).ClickAsync();
@@ -167,10 +169,12 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
         await clerk.Button("Entwurf löschen").ClickAsync();
         await Expect(clerk.Locator(".field-error, .error-summary").First).ToContainTextAsync("Bitte bestätigen Sie");
         Assert.Equal(1, App.Scalar<int>("SELECT COUNT(*) FROM papers WHERE id = @id", new { id }));
+        var reference = App.Scalar<string>("SELECT reference FROM papers WHERE id = @id", new { id });
         await clerk.GetByLabel("Diesen Entwurf endgültig löschen").CheckAsync();
         await clerk.Button("Entwurf löschen").ClickAsync();
         await clerk.ArrivedAtAsync(url => url.EndsWith("/vorlagen", StringComparison.Ordinal));
-        await Expect(clerk.GetByRole(AriaRole.Status).First).ToContainTextAsync("wurde gelöscht");
+        // The notice, not the result count (also a status region) of the list.
+        await Expect(clerk.Locator(".notice[role='status']")).ToHaveTextAsync($"Der Entwurf {reference} wurde gelöscht.");
         Assert.Equal(0, App.Scalar<int>("SELECT COUNT(*) FROM papers WHERE id = @id", new { id }));
     });
 
@@ -225,10 +229,12 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
         Assert.Equal(["Gegenstand der Vorlage:", "Rechtliche Grundlage:", "Vorlage beraten mit:", "Beschluss:", "Abstimmungsergebnis:", "Begründung"],
             await HeadingsAsync(landrat));
         var document = landrat.Locator("article.document");
+        // Under the head (number, date, Einreicher: table.doc-meta) the first table of the sheet is the Beratungsfolge.
+        var beratungsfolge = document.Locator("table.doc-table").First;
         Assert.Equal(["Beratungsfolge", "Termin", "Beratungsstatus"],
-            (await document.Locator("table").First.Locator("thead th").AllInnerTextsAsync()).Select(t => t.Trim()));
-        await Expect(document.Locator("table").First).ToContainTextAsync("22.11.2021");
-        await Expect(document.Locator("table").First).ToContainTextAsync("nichtöffentlich, vorberatend");
+            (await beratungsfolge.Locator("thead th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await Expect(beratungsfolge).ToContainTextAsync("22.11.2021");
+        await Expect(beratungsfolge).ToContainTextAsync("nichtöffentlich, vorberatend");
         await Expect(document).ToContainTextAsync("Welche finanziellen Auswirkungen/ Produktsachkonto: keine");
         await Expect(document.Locator(".doc-proposal-signer")).ToHaveTextAsync("F. Vogel");
         await Expect(document.Locator(".votes-table")).ToHaveCountAsync(1);
@@ -282,10 +288,25 @@ public sealed class DailyUseTests(BrowserApp app) : BrowserTest(app), IClassFixt
             await page.Locator("footer.site-footer, .print-toolbar").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
             var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             var width = await page.EvaluateAsync<int>("() => window.innerWidth");
-            if (scroll > width) await SaveScreenshotAsync(page, "390px" + url.Replace('/', '_'));
-            Assert.True(scroll <= width, $"{url} ({user ?? "anonym"}) ist bei 390 px {scroll} px breit.");
+            var wide = "";
+            if (scroll > width)
+            {
+                await SaveScreenshotAsync(page, "390px" + url.Replace('/', '_'));
+                wide = " Zu breit: " + await page.EvaluateAsync<string>(TooWideScript);
+            }
+            Assert.True(scroll <= width, $"{url} ({user ?? "anonym"}) ist bei 390 px {scroll} px breit.{wide}");
         }
     });
+
+    // The innermost elements whose right edge lies beyond the window (tag, class, right edge), to name the culprit.
+    private const string TooWideScript = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
+                && ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+            .slice(0, 8)
+            .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (${Math.round(e.getBoundingClientRect().right)} px)`)
+            .join(', ')
+        """;
 
     [Fact]
     public Task The_texts_speak_the_offices_language() => Scenario(nameof(The_texts_speak_the_offices_language), async () =>
