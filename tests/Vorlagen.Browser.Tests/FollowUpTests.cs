@@ -34,6 +34,11 @@ public sealed class FollowUpTests(BrowserApp app) : BrowserTest(app), IClassFixt
         await Expect(steps.Nth(3)).ToContainTextAsync("Erneute Beratung nach Widerspruch");
         await landraetin.MainRegion().GetByRole(AriaRole.Link, new() { Name = "Ergebnis erfassen" }).ClickAsync();
         await Expect(landraetin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ergebnis erfassen – Erneute Beratung nach Widerspruch");
+        // The form warns of the period for the new session; a later date is accepted and journaled, not blocked.
+        var warning = landraetin.Locator("#rehearing-deadline");
+        await Expect(warning).ToContainTextAsync("Frist für die erneute Sitzung");
+        await Expect(warning).ToContainTextAsync("nach der ersten Sitzung am 31.03.2021");
+        await Expect(warning).ToContainTextAsync("im Journal als Fristüberschreitung vermerkt");
 
         // After the renewed decision a second Widerspruch is possible (§ 48 Abs. 2 Satz 5 SächsLKrO); it hands over to the Rechtsaufsicht.
         await _papers.RecordAsync("kyf.landraetin", id, 4, new { date = "2021-04-14", outcome = "adopted", votes = new { entitled = 33, yes = 25, no = 8 } });
