@@ -99,6 +99,22 @@ public sealed class DailyUseTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal(before, Papers);
     }
 
+    // Item 18: the print view of a Thüringen body prints each finance field once, in seed 004's numbered form.
+    [Fact]
+    public async Task The_print_view_prints_each_finance_field_once()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var id = PaperApi.Id(await _api.CreateAsync(clerk, Kyf("2021/7/520", new { totalCost = 250000 })));
+        await _api.ActAsync(clerk, id, "submit");
+        await _api.ActAsync(await app.ClientFor("kyf.landraetin"), id, "release");
+
+        var response = await app.CreateClient().GetAsync($"/vorlagen/{id}/druck");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Gesamtkosten der Maßnahme"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Abstimmung mit Kreiskämmerei"));
+    }
+
     // Item 12: submit and release take their historical date; history and release day use it.
     [Fact]
     public async Task Submit_and_release_record_the_date_given_and_the_public_history_shows_it()
