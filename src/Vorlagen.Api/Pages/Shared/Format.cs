@@ -9,6 +9,16 @@ public static class Format
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
+    /// <summary>
+    /// A paper type's name for a heading, with a soft hyphen before "vorlage" in a compound ("Beschluss­vorlage"):
+    /// a narrow sheet then breaks the long word only where German would.
+    /// </summary>
+    public static string TypeHeading(string label)
+    {
+        var at = label.IndexOf("vorlage", StringComparison.Ordinal);
+        return at > 0 && char.IsLetter(label[at - 1]) ? label.Insert(at, "\u00AD") : label;
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "–";
 
     public static string Date(string? isoDate) =>
