@@ -104,7 +104,7 @@ public sealed class DailyUseTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     public async Task The_print_view_prints_each_finance_field_once()
     {
         var clerk = await app.ClientFor("kyf.clerk");
-        var id = PaperApi.Id(await _api.CreateAsync(clerk, Kyf("2021/7/520", new { totalCost = 250000 })));
+        var id = PaperApi.Id(await _api.CreateAsync(clerk, Kyf("2021/7/597", new { totalCost = 250000 })));
         await _api.ActAsync(clerk, id, "submit");
         await _api.ActAsync(await app.ClientFor("kyf.landraetin"), id, "release");
 
