@@ -135,6 +135,28 @@ public sealed class PeopleTests(VorlagenApp app) : IClassFixture<VorlagenApp>
     }
 
     [Fact]
+    public async Task A_gremium_cannot_be_made_smaller_than_its_current_members_fill()
+    {
+        var ka = Org("kyffhaeuserkreis", "Kreisausschuss");
+        var current = await (await _admin.GetAsync($"/api/organizations/{ka}")).ReadJson();
+        object Body(int seats) => new
+        {
+            name = current.GetProperty("name").GetString(), shortName = current.GetProperty("shortName").GetString(), kind = current.GetProperty("kind").GetString(),
+            seats, chairVotes = current.GetProperty("chairVotes").GetBoolean(), defaultMajority = current.GetProperty("defaultMajority").GetString(), active = true,
+        };
+        var version = $"\"{current.GetProperty("version").GetInt32()}\"";
+
+        var smaller = await Put($"/api/organizations/{ka}", Body(6), version);
+        var problem = await smaller.AssertProblem(422, "seat_limit_exceeded");
+        Assert.Equal((6, 7), (problem.GetProperty("seats").GetInt32(), problem.GetProperty("filled").GetInt32()));
+        Assert.Contains("verkleinert", problem.GetProperty("detail").GetString());
+        Assert.Equal(7, app.Scalar<int>("SELECT seats FROM organizations WHERE id = @ka", new { ka }));
+
+        var same = await Put($"/api/organizations/{ka}", Body(7), version);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+    }
+
+    [Fact]
     public async Task Chair_rights_come_from_a_vorsitz_membership_and_end_with_it()
     {
         var gremium = (await (await _admin.PostAsJsonAsync("/api/organizations", new { bodyId = Kyf, name = "Jugendhilfeausschuss Test", shortName = "JHA", kind = "beratender_ausschuss", seats = 5, chairVotes = true })).ReadJson()).GetProperty("id").GetInt64();
