@@ -54,6 +54,8 @@ public static class PerformAction
             // § 48 Abs. 2, 3 SächsLKrO: a late Widerspruch is refused; against an Ausschuss the Kreistag decides anew.
             var rehearingOrganization = command.Action == "object" ? await rules.PlanObjectionAsync(loaded, date, cancellationToken) : null;
 
+            var related = await RelatedEffectAsync(loaded, command, cancellationToken);
+
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
             if (command.Fields is { Count: > 0 })
@@ -67,8 +69,32 @@ public static class PerformAction
                 ["fields"] = command.Fields is { Count: > 0 } ? command.Fields.DeepClone() : null,
             };
             await workflow.ActAsync(command.PaperId, command.Action, input, caller, role, cancellationToken);
+            if (related is { } r)
+            {
+                await PaperActing.ClaimVersionAsync(db, r.Paper.Paper, caller, clock, cancellationToken);
+                await workflow.ActAsync(r.Paper.Paper.Id, r.Effect.Action, new JsonObject { ["comment"] = r.Comment, ["date"] = date.ToString("yyyy-MM-dd") },
+                    caller, r.Role, cancellationToken);
+            }
             await db.CompleteWritesAsync(cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);
+        }
+
+        /// <summary>
+        /// The type's effect of this step on the paper it names (an Austauschvorlage's release withdraws the replaced paper), checked
+        /// before anything is written: the caller must be able to take that action on the other paper now, else 409.
+        /// </summary>
+        private async Task<(PaperReader.Loaded Paper, PaperRelatedEffect Effect, string Role, string Comment)?> RelatedEffectAsync(
+            PaperReader.Loaded loaded, Command command, CancellationToken cancellationToken)
+        {
+            var effect = types.Get(loaded.Paper.PaperType).Action(command.Action)?.Related;
+            if (effect is null || loaded.Paper.RelatedPaperId is not { } relatedId
+                || !effect.Applies(loaded.Paper.Fields is { } f ? JsonNode.Parse(f) as JsonObject : null)) return null;
+            var other = await reader.LoadVisibleAsync(relatedId, cancellationToken);
+            var role = await workflow.RoleForActionAsync(relatedId, effect.Action, caller, cancellationToken)
+                       ?? throw new ConflictException("related_paper_not_open",
+                           $"Die Vorlage {other.Paper.Reference}, auf die sich diese Vorlage bezieht, ist nicht mehr in einem Stand, in dem sie ersetzt werden kann " +
+                           $"(Status: {types.Get(other.Paper.PaperType).StatusLabel(other.Paper.Status)}). Ändern Sie die Art des Bezugs oder die genannte Vorlage.");
+            return (other, effect, role, effect.Comment.Replace("{reference}", loaded.Paper.Reference, StringComparison.Ordinal));
         }
     }
 }

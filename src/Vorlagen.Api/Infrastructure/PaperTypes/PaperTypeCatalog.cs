@@ -58,6 +58,10 @@ public sealed class PaperTypeCatalog
                 if (problems.Count == 0) _types.Add(type);
             }
         }
+        foreach (var type in _types)
+            foreach (var (code, action) in type.Actions.Where(a => a.Value.Related is not null))
+                if (!_types.Any(t => t.Actions.ContainsKey(action.Related!.Action)))
+                    errors.Add($"workflows/types/{type.Code}.json: $.actions.{code}.related.action: no paper type offers action '{action.Related!.Action}'.");
         if (errors.Count == 0 && _types.Count(t => t.IsDefault) != 1)
             errors.Add($"workflows/types: exactly one type must have \"isDefault\": true (the type of a paper whose request names none); found {_types.Count(t => t.IsDefault)}.");
         if (errors.Count > 0)
@@ -149,6 +153,13 @@ public sealed class PaperTypeCatalog
                 if (!type.Has(field)) yield return $"$.actions.{code}: field '{field}' is not among the type's fields.";
             foreach (var field in (action.Required ?? []).Concat((action.RequiredOneOf ?? []).SelectMany(g => g)))
                 if (!(action.Fields ?? []).Contains(field)) yield return $"$.actions.{code}: required field '{field}' is not among the action's fields.";
+            if (action.Related is { } related)
+            {
+                if (!type.Fields.Any(f => f.Kind == PaperFieldKinds.Paper)) yield return $"$.actions.{code}.related: the type names no other paper (no field of kind 'paper').";
+                foreach (var field in (related.When ?? new Dictionary<string, string>()).Keys.Where(f => !type.Has(f)))
+                    yield return $"$.actions.{code}.related.when: field '{field}' is not among the type's fields.";
+                if (string.IsNullOrWhiteSpace(related.Comment)) yield return $"$.actions.{code}.related.comment: give the German reason recorded on the other paper.";
+            }
         }
         // Withdrawing cannot be undone: every type that offers it records the reason (issue #18).
         if (type.Action(Deliberate.WithdrawAction) is { CommentRequired: null })

@@ -53,9 +53,21 @@ public sealed record PaperFieldDescriptor(string Name, string Label, string Kind
 /// <param name="CommentLabel">the label of the comment box on the page; without it (and without <paramref name="CommentRequired"/>) the page asks for no comment.</param>
 /// <param name="DateLabel">the label of the date the step happened (e.g. "Datum der Freigabe"); without it the page sends today.</param>
 /// <param name="Confirm">a step with consequences: the page shows it as a warning button.</param>
+/// <param name="Related">what this step does to the paper this one names (an Austauschvorlage's release ends the replaced paper's deliberation).</param>
 public sealed record PaperActionDescriptor(string Button, string Done, string History, string? Hint = null,
     IReadOnlyList<string>? Fields = null, IReadOnlyList<string>? Required = null, IReadOnlyList<IReadOnlyList<string>>? RequiredOneOf = null,
-    string? CommentRequired = null, string? CommentLabel = null, bool Confirm = false, string? DateLabel = null);
+    string? CommentRequired = null, string? CommentLabel = null, bool Confirm = false, string? DateLabel = null, PaperRelatedEffect? Related = null);
+
+/// <summary>
+/// When the step is taken on a paper whose fields match <paramref name="When"/> (field → value), the named paper (field of kind
+/// <c>paper</c>) is given <paramref name="Action"/> in the same transaction, by the same caller, with <paramref name="Comment"/>
+/// (<c>{reference}</c> is this paper's number). If the named paper no longer offers that action, the step is refused.
+/// </summary>
+public sealed record PaperRelatedEffect(string Action, string Comment, IReadOnlyDictionary<string, string>? When = null)
+{
+    public bool Applies(System.Text.Json.Nodes.JsonObject? fields) =>
+        (When ?? new Dictionary<string, string>()).All(w => fields?[w.Key]?.ToString() == w.Value);
+}
 
 /// <param name="Open">the paper still waits for someone (Meine Aufgaben looks at it).</param>
 /// <param name="Task">the task Meine Aufgaben shows when the caller may take one of <paramref name="TaskActions"/> (any action if none are named).</param>

@@ -75,4 +75,50 @@ public sealed class ErgaenzungsvorlageTests(VorlagenApp app) : IClassFixture<Vor
         Assert.True((await missing.AssertProblem(400, "validation")).GetProperty("errors").TryGetProperty("fields.amends", out _));
         Assert.Equal(papers, app.Scalar<int>("SELECT COUNT(*) FROM papers"));
     }
+
+    [Fact]
+    public async Task Releasing_an_Austauschvorlage_ends_the_replaced_papers_deliberation_and_an_Ergaenzung_does_not()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var (original, _) = await _api.InDeliberationAsync("EV-2021/4");
+        var (amended, _) = await _api.InDeliberationAsync("EV-2021/6");
+        var replacement = PaperApi.Id(await _api.CreateAsync(clerk, Amendment("EV-2021/5", original, "austausch")));
+        var amendment = PaperApi.Id(await _api.CreateAsync(clerk, Amendment("EV-2021/7", amended)));
+        foreach (var id in new[] { replacement, amendment }) await _api.ActAsync(clerk, id, "submit");
+
+        await _api.ActAsync(landraetin, amendment, "release");
+        Assert.Equal("in_deliberation", app.Scalar<string>("SELECT status FROM papers WHERE id = @amended", new { amended }));
+
+        var released = await _api.ActAsync(landraetin, replacement, "release");
+        Assert.Equal("in_deliberation", released.GetProperty("status").GetString());
+        var replaced = await _api.GetAsync(clerk, original);
+        Assert.Equal("withdrawn", replaced.GetProperty("status").GetString());
+        Assert.Empty(PaperApi.Actions(replaced));
+        var history = (await (await clerk.GetAsync($"/api/papers/{original}/history")).Content.ReadAsStringAsync());
+        Assert.Contains("Ersetzt durch die Austauschvorlage EV-2021/5", history);
+        // Recorded in the name of whoever released the replacement.
+        Assert.Equal(app.Scalar<string>("SELECT updated_by FROM papers WHERE id = @replacement", new { replacement }),
+            app.Scalar<string>("SELECT updated_by FROM papers WHERE id = @original", new { original }));
+    }
+
+    [Fact]
+    public async Task An_Austauschvorlage_for_a_paper_no_longer_open_is_not_released_and_nothing_is_written()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var landraetin = await app.ClientFor("kyf.landraetin");
+        var (original, _) = await _api.InDeliberationAsync("EV-2021/8");
+        var replacement = PaperApi.Id(await _api.CreateAsync(clerk, Amendment("EV-2021/9", original, "austausch")));
+        await _api.ActAsync(clerk, replacement, "submit");
+        await _api.ActAsync(clerk, original, "withdraw", new { comment = "Erledigt durch Zeitablauf." });
+        var versions = (app.Scalar<int>("SELECT version FROM papers WHERE id = @replacement", new { replacement }),
+            app.Scalar<int>("SELECT version FROM papers WHERE id = @original", new { original }));
+
+        var response = await landraetin.PostAsJsonAsync($"/api/papers/{replacement}/actions/release", new { });
+        var problem = await response.AssertProblem(409, "related_paper_not_open");
+        Assert.Contains("EV-2021/8", problem.GetProperty("detail").GetString());
+        Assert.Equal("submitted", app.Scalar<string>("SELECT status FROM papers WHERE id = @replacement", new { replacement }));
+        Assert.Equal(versions, (app.Scalar<int>("SELECT version FROM papers WHERE id = @replacement", new { replacement }),
+            app.Scalar<int>("SELECT version FROM papers WHERE id = @original", new { original })));
+    }
 }
