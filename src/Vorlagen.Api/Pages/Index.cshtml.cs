@@ -26,9 +26,11 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
     [
         (MyTasks.Result, "Ergebnisse erfassen", "Keine Beratungsergebnisse zu erfassen."),
-        (MyTasks.Release, "Vorlagen freigeben", "Keine Vorlagen zur Freigabe."),
-        (MyTasks.Sign, "Beschlüsse ausfertigen", "Keine Beschlüsse zur Ausfertigung."),
+        (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Release, "Vorlagen freigeben", "Keine Vorlagen zur Freigabe."),
+        (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Sign, "Beschlüsse ausfertigen", "Keine Beschlüsse zur Ausfertigung."),
         (MyTasks.Draft, "Entwürfe fertigstellen", "Keine offenen Entwürfe."),
+        // A type's own steps (an Anfrage's assign, answer, sign, send), labelled by its descriptor.
+        (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Action, "Weitere Schritte und Fristen", "Keine weiteren Schritte."),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -6,6 +6,7 @@ using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.People;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
+using Vorlagen.Api.Infrastructure.PaperTypes;
 using Vorlagen.Domain.Rules;
 
 namespace Vorlagen.Api.Features.Tasks;
@@ -36,10 +37,8 @@ public static class MyTasks
         IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation,
         string? Note = null);
 
-    public const string Draft = "draft";
-    public const string Release = "release";
-    public const string Result = "result";
-    public const string Sign = "sign";
+    public const string Draft = TaskGroups.Draft;
+    public const string Result = TaskGroups.Result;
 
     // The open papers of the caller's body that the caller may see; "+p.body_id" keeps the planner on the status index
     // (a handful of open papers) instead of the body's whole archive.
@@ -56,7 +55,7 @@ public static class MyTasks
     public const string OpenConsultationsSql = PaperSql.SelectConsultationsSql + " WHERE c.paper_id IN (SELECT p.id FROM papers p" + OpenWhere + ")";
 
     public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader, PeopleReader people, TimeProvider clock,
-        Infrastructure.PaperTypes.PaperTypeCatalog types) : IRequestHandler<Query, TaskList>
+        PaperTypeCatalog types) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
@@ -89,48 +88,44 @@ public static class MyTasks
                     : Item(Result, $"Erneut beschließen nach Widerspruch: {next.OrganizationName}", paper, next.Id, next.OrganizationName, rehearing.Due,
                         $"Neue Sitzung spätestens ({rehearing.Period.GermanText})", rehearing.Citation);
             }
-            if (TypeTask(paper) is { } typed) return typed;
-            // Only a draft changed since it was created (version 1) can have been returned.
-            if (paper.Status == PaperStatuses.Draft && actions.Contains("submit"))
-                return Item(Draft, "Entwurf fertigstellen und einreichen", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null)
-                    with { Note = paper.Version > 1 ? await ReturnNoteAsync(paper.Id, cancellationToken) : null };
-            if (paper.Status == PaperStatuses.Submitted && actions.Contains("release"))
-                return Item(Release, "Vorlage freigeben", paper, null, next?.OrganizationName, next?.PlannedDate, "Erste Beratung am", null);
-            if (paper.Status == PaperStatuses.ObjectedAgain && (actions.Contains("sign") || actions.Contains("set_aside")))
-            {
-                var renewed = DecisionDeadlines.Decision(paper);
-                return Item(Sign, "Entscheidung der Rechtsaufsichtsbehörde eintragen: ausfertigen oder Aufhebung", paper, renewed?.Id,
-                    renewed?.OrganizationName, null, null, null);
-            }
-            if (actions.Contains("sign") || actions.Contains("object"))
-            {
-                var decision = DecisionDeadlines.Decision(paper);
-                var deadline = DecisionDeadlines.Widerspruch(paper, await ProfileAsync(paper, cancellationToken));
-                return Item(Sign, "Beschluss ausfertigen oder Widerspruch einlegen", paper, decision?.Id, decision?.OrganizationName,
-                    deadline?.Due, deadline is null ? null : $"Widerspruch bis ({deadline.Period.GermanText})", deadline?.Citation);
-            }
-            return null;
+            return await StatusTaskAsync(paper, next, cancellationToken);
         }
 
         /// <summary>
-        /// A task of a paper without Beratungsfolge (e.g. an Anfrage): the status' task when the caller may take one of its actions, or,
-        /// when a deadline is overdue or due soon, for everyone who may act on the paper (the Landrat too).
+        /// The task the paper's type names for its status (descriptor: task, taskActions, taskGroup, taskDue) when the caller may take one
+        /// of its actions; for a type without Beratungsfolge also an overdue or soon due deadline, for everyone who may act on the paper.
         /// </summary>
-        private TaskItem? TypeTask(PaperDto paper)
+        private async Task<TaskItem?> StatusTaskAsync(PaperDto paper, ConsultationDto? next, CancellationToken cancellationToken)
         {
-            var type = types.Find(paper.PaperType);
-            // Papers with a Beratungsfolge follow the council steps below (drafts, release, results, Ausfertigung).
-            if (type is null || type.Beratungsfolge != Infrastructure.PaperTypes.BeratungsfolgeRules.None) return null;
+            var type = types.Get(paper.PaperType);
             var status = type.Statuses.GetValueOrDefault(paper.Status);
             var actions = paper.AvailableActions.Where(a => a != PaperWorkflow.RecordResultAction).ToList();
             if (status is null || actions.Count == 0) return null;
-            var deadline = (paper.Deadlines ?? []).FirstOrDefault(d => d.Overdue || d.DueSoon)
-                           ?? (paper.Deadlines ?? []).FirstOrDefault(d => type.AllDeadlines.Any(x => x.Code == d.Code && x.WhileStatus.Contains(paper.Status)));
             var mine = status.Task is not null && (status.TaskActions is null || status.TaskActions.Intersect(actions).Any());
-            if (!mine && deadline is not { Overdue: true } and not { DueSoon: true }) return null;
-            var label = mine ? status.Task! : $"{type.Label} {(deadline!.Overdue ? "überfällig" : "bald fällig")}: {type.StatusLabel(paper.Status)}";
-            var dueLabel = deadline is null ? null : deadline.Overdue ? $"{deadline.Label} überfällig seit" : $"{deadline.Label} bis";
-            return Item("action", label, paper, null, null, deadline?.Due, dueLabel, deadline?.Citation);
+            var group = status.TaskGroup ?? TaskGroups.Action;
+            switch (mine ? status.TaskDue : null)
+            {
+                case TaskDues.NextConsultation:
+                    // Only a draft changed since it was created (version 1) can have been returned.
+                    var note = paper.Status == PaperStatuses.Draft && paper.Version > 1 ? await ReturnNoteAsync(paper.Id, cancellationToken) : null;
+                    return Item(group, status.Task!, paper, null, next?.OrganizationName, next?.PlannedDate, status.TaskDueLabel, null) with { Note = note };
+                case TaskDues.Widerspruch:
+                    var decision = DecisionDeadlines.Decision(paper);
+                    var deadline = DecisionDeadlines.Widerspruch(paper, await ProfileAsync(paper, cancellationToken));
+                    return Item(group, status.Task!, paper, decision?.Id, decision?.OrganizationName, deadline?.Due,
+                        deadline is null ? null : $"{status.TaskDueLabel} ({deadline.Period.GermanText})", deadline?.Citation);
+                case TaskDues.Decision:
+                    var decided = DecisionDeadlines.Decision(paper);
+                    return Item(group, status.Task!, paper, decided?.Id, decided?.OrganizationName, null, null, null);
+            }
+            var typeDeadline = (paper.Deadlines ?? []).FirstOrDefault(d => d.Overdue || d.DueSoon)
+                               ?? (paper.Deadlines ?? []).FirstOrDefault(d => type.AllDeadlines.Any(x => x.Code == d.Code && x.WhileStatus.Contains(paper.Status)));
+            // Deadlines of papers with a Beratungsfolge are the council's (sessions, Widerspruch), shown above.
+            var overdueForAll = type.Beratungsfolge == BeratungsfolgeRules.None && typeDeadline is { Overdue: true } or { DueSoon: true };
+            if (!mine && !overdueForAll) return null;
+            var label = mine ? status.Task! : $"{type.Label} {(typeDeadline!.Overdue ? "überfällig" : "bald fällig")}: {type.StatusLabel(paper.Status)}";
+            var dueLabel = typeDeadline is null ? null : typeDeadline.Overdue ? $"{typeDeadline.Label} überfällig seit" : $"{typeDeadline.Label} bis";
+            return Item(group, label, paper, null, null, typeDeadline?.Due, dueLabel, typeDeadline?.Citation);
         }
 
         private static TaskItem Item(string kind, string label, PaperDto paper, long? consultationId, string? organization, DateOnly? due,

@@ -168,8 +168,14 @@ public sealed class PaperTypeCatalog
             if (!type.Statuses.ContainsKey(status))
                 yield return $"$.statuses: the workflow sets status '{status}' but the type gives it no label.";
         foreach (var (code, status) in type.Statuses)
+        {
             foreach (var action in (status.TaskActions ?? []).Where(a => !type.Actions.ContainsKey(a)))
                 yield return $"$.statuses.{code}.taskActions: unknown action '{action}'.";
+            if (status.TaskGroup is { } group && !TaskGroups.All.Contains(group))
+                yield return $"$.statuses.{code}.taskGroup: expected one of {string.Join(", ", TaskGroups.All)}.";
+            if (status.TaskDue is { } due && !TaskDues.All.Contains(due))
+                yield return $"$.statuses.{code}.taskDue: expected one of {string.Join(", ", TaskDues.All)}.";
+        }
         foreach (var deadline in type.AllDeadlines)
         {
             if (!RuleNames.All.Contains(deadline.Rule)) yield return $"$.deadlines.{deadline.Code}.rule: unknown rule '{deadline.Rule}'.";

@@ -71,7 +71,34 @@ public sealed record PaperRelatedEffect(string Action, string Comment, IReadOnly
 
 /// <param name="Open">the paper still waits for someone (Meine Aufgaben looks at it).</param>
 /// <param name="Task">the task Meine Aufgaben shows when the caller may take one of <paramref name="TaskActions"/> (any action if none are named).</param>
-public sealed record PaperStatusDescriptor(string Label, bool Open = false, string? Task = null, IReadOnlyList<string>? TaskActions = null);
+/// <param name="TaskGroup">the group of Meine Aufgaben it is listed in: draft, release, sign or action (the default).</param>
+/// <param name="TaskDue">which date the task shows (<see cref="TaskDues"/>); without it, the type's deadlines.</param>
+/// <param name="TaskDueLabel">the words before that date, e.g. "Erste Beratung am".</param>
+public sealed record PaperStatusDescriptor(string Label, bool Open = false, string? Task = null, IReadOnlyList<string>? TaskActions = null,
+    string? TaskGroup = null, string? TaskDue = null, string? TaskDueLabel = null);
+
+/// <summary>The dates a status' task can show.</summary>
+public static class TaskDues
+{
+    /// <summary>The planned date of the next pending consultation.</summary>
+    public const string NextConsultation = "nextConsultation";
+    /// <summary>The last day for the Landrat's Widerspruch against the decision (rule profile, with citation).</summary>
+    public const string Widerspruch = "widerspruch";
+    /// <summary>No date; the task names the Gremium whose decision it concerns.</summary>
+    public const string Decision = "decision";
+    public static readonly string[] All = [NextConsultation, Widerspruch, Decision];
+}
+
+/// <summary>The groups of Meine Aufgaben a task can be listed in.</summary>
+public static class TaskGroups
+{
+    public const string Draft = "draft";
+    public const string Release = "release";
+    public const string Result = "result";
+    public const string Sign = "sign";
+    public const string Action = "action";
+    public static readonly string[] All = [Draft, Release, Result, Sign, Action];
+}
 
 /// <summary>
 /// A deadline the type runs: counted by rule <paramref name="Rule"/> of the body's rule profile (citation and valid-from

@@ -139,6 +139,12 @@ public sealed class AnfrageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
 
         var landratTasks = await (await landrat.GetAsync("/api/tasks")).ReadJson();
         Assert.Contains(landratTasks.GetProperty("items").EnumerateArray(), t => t.GetProperty("paperId").GetInt64() == id);
+
+        // Meine Aufgaben (the start page) lists the type's own steps in their own group.
+        var page = await clerk.GetStringAsync("/");
+        var group = page[page.IndexOf("Weitere Schritte und Fristen", StringComparison.Ordinal)..];
+        Assert.Contains("A-2015/09", group);
+        Assert.Contains("Anfrage zuweisen", group);
     }
 
     [Fact]
