@@ -12,7 +12,7 @@ using Vorlagen.Domain.Voting;
 namespace Vorlagen.Api.Pages.Papers;
 
 /// <summary>
-/// The Beschlussvorlage as PDF (inline; "Beschlussvorlage-2021-7-014.pdf" when saved), with what the print view shows
+/// A paper as PDF (inline; "Beschlussvorlage-2021-7-014.pdf" when saved, named by the type's label), with what the print view shows
 /// the same caller: the same <see cref="PaperView"/>, the same marking, Beschluss wording and Ausfertigung.
 /// </summary>
 public sealed class PdfModel(IMediator mediator, Caller caller, RuleProfiles profiles, IConfiguration configuration, Infrastructure.PaperTypes.PaperTypeCatalog types) : UiPageModel
@@ -50,6 +50,10 @@ public sealed class PdfModel(IMediator mediator, Caller caller, RuleProfiles pro
             view.Body.Seat is { Length: > 0 } seat ? $"{seat}, den {date}" : date, signatory,
             paper.Consultations.Where(view.IsRehearing).Select(c => c.Id).ToHashSet(),
             [.. anlagen.Select(a => $"{a.Label}: {a.Title} ({FileTypes.ByMimeType(a.MimeType)?.Label ?? a.MimeType}, {FileSizes.Format(a.Size)})")],
-            new FinanceView(view.Body.Finance ?? Features.Bodies.FinanceBlock.Default, paper.FinancialImpact));
+            new FinanceView(view.Body.Finance ?? Features.Bodies.FinanceBlock.Default, paper.FinancialImpact),
+            [.. view.OwnFields.Select(f => (f.Field.Label, f.Value is System.Text.Json.Nodes.JsonArray items
+                ? string.Join("\n", items.Select((item, i) => $"{i + 1}. {(item is null ? "" : TypeFields.Display(f.Field, item))}"))
+                : TypeFields.Display(f.Field, f.Value)))],
+            name => name == "beratungsfolge" ? view.Type.Beratungsfolge != Infrastructure.PaperTypes.BeratungsfolgeRules.None : view.Type.Has(name));
     }
 }

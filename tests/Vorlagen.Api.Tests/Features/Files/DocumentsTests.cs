@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using UglyToad.PdfPig;
 using Vorlagen.Api.Features.Documents;
 using Vorlagen.Api.Tests.Support;
@@ -83,6 +84,24 @@ public sealed class DocumentsTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         // The office's PDF of the same paper shows the Ausschuss tally.
         using var office = PdfDocument.Open(await (await clerk.GetAsync($"/vorlagen/{id}/pdf")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Enth: 1", string.Join(" ", office.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+    }
+
+    [Fact]
+    public async Task An_Anfrage_PDF_is_headed_and_named_by_its_type_and_shows_its_questions_but_no_Beratungsfolge()
+    {
+        var clerk = await app.ClientFor("erz.clerk");
+        var created = await clerk.PostAsJsonAsync("/api/papers", PaperTypes.AnfrageTests.Seed003(app.BodyId("erzgebirgskreis"), "A-2015/PDF"));
+        var id = (await created.ReadJson()).GetProperty("id").GetInt64();
+
+        var response = await clerk.GetAsync($"/vorlagen/{id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Anfrage-A-2015-PDF.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = Normalize(string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))));
+        foreach (var expected in new[] { "Anfrage", "Vorlagen-Nr.: A-2015/PDF", "Integration von Ausländern", PaperTypes.AnfrageTests.Question2 })
+            Assert.True(text.Contains(Normalize(expected), StringComparison.Ordinal), $"„{expected}“ fehlt in: {text}");
+        foreach (var absent in new[] { "Beschlussvorlage", "Beratungsfolge", "Abstimmungsergebnis", "Beschlussvorschlag", "Finanzielle Auswirkungen" })
+            Assert.DoesNotContain(absent, text);
     }
 
     [Fact]
