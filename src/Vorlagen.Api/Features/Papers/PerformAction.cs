@@ -59,8 +59,11 @@ public static class PerformAction
             // Claim the paper's current version first: a concurrent action on the same paper gets a conflict, not a double transition.
             await PaperActing.ClaimVersionAsync(db, loaded.Paper, caller, clock, cancellationToken);
             if (command.Fields is { Count: > 0 })
+            {
                 await db.Connection.ExecuteAsync(new CommandDefinition(SetFieldsSql,
                     new { Id = command.PaperId, Fields = PaperFields.Merge(loaded.Paper.Fields, command.Fields) }, db.Transaction, cancellationToken: cancellationToken));
+                await SearchIndex.RefreshAsync(db, command.PaperId, cancellationToken); // an action's fields (an answer) are searched too
+            }
             var input = new JsonObject
             {
                 ["comment"] = command.Comment,

@@ -14,7 +14,7 @@ public static class SearchIndex
 {
     public const string PaperSql =
         "SELECT reference AS Reference, title AS Title, originator AS Originator, legal_basis AS LegalBasis, consulted_with AS ConsultedWith, " +
-        "proposal AS Proposal, reasoning AS Reasoning FROM papers WHERE id = @Id";
+        "proposal AS Proposal, reasoning AS Reasoning, fields AS Fields FROM papers WHERE id = @Id";
     public const string ResultsSql = "SELECT resolution_text AS Text, is_public AS IsPublic FROM consultations WHERE paper_id = @Id AND resolution_text IS NOT NULL";
     /// <summary>The current version of each Anlage with its extracted text.</summary>
     public const string FilesSql =
@@ -35,6 +35,7 @@ public static class SearchIndex
         public string? ConsultedWith { get; init; }
         public string? Proposal { get; init; }
         public string? Reasoning { get; init; }
+        public string? Fields { get; init; }
     }
 
     private sealed record Part
@@ -62,10 +63,29 @@ public static class SearchIndex
         {
             Id = paperId,
             Heading = Join([paper.Reference, paper.Title]),
-            Texts = Join([paper.Originator, paper.LegalBasis, paper.ConsultedWith, paper.Proposal, paper.Reasoning]),
+            Texts = Join([paper.Originator, paper.LegalBasis, paper.ConsultedWith, paper.Proposal, paper.Reasoning, .. FieldTexts(paper.Fields)]),
             Appendix = Join(Of(results, true).Concat(Of(files, true))),
             Restricted = Join(Of(results, false).Concat(Of(files, false))),
         }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The texts of the type's own fields (an Anfrage's questions and answers, an Antrag's submitters): every string in the JSON.
+    /// They are shown to whoever may see the paper, so they are searched like its other texts.</summary>
+    private static IEnumerable<string?> FieldTexts(string? fields)
+    {
+        if (string.IsNullOrEmpty(fields) || System.Text.Json.Nodes.JsonNode.Parse(fields) is not { } root) return [];
+        var texts = new List<string?>();
+        void Walk(System.Text.Json.Nodes.JsonNode? node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o: foreach (var (_, value) in o) Walk(value); break;
+                case System.Text.Json.Nodes.JsonArray a: foreach (var item in a) Walk(item); break;
+                case System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text): texts.Add(text); break;
+            }
+        }
+        Walk(root);
+        return texts;
     }
 
     /// <summary>Papers written before migration 0019 (or by bulk loads) get their row at start-up, in batches.</summary>

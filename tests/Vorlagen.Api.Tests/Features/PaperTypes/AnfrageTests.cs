@@ -154,7 +154,10 @@ public sealed class AnfrageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         var landrat = await app.ClientFor("erz.landrat");
         var id = PaperApi.Id(await _api.CreateAsync(clerk, Seed003(app.BodyId("erzgebirgskreis"), "A-2015/10", isPublic: false, title: "NICHTOEFFENTLICH-ANFRAGE-7781")));
         await _api.ActAsync(clerk, id, "assign", new { fields = new { leadUnit = "Referat Kreistag/Wahlen" } });
-        await _api.ActAsync(clerk, id, "answer", new { fields = new { answers = new[] { "Ja.", "Eingestellt zum 01.09.2015." } } });
+        await _api.ActAsync(clerk, id, "answer", new { fields = new { answers = new[] { "Ja.", "Eingestellt zum 01.09.2015 als Quartiersmanagerinzulage." } } });
+        // The office finds it by a word of its answer (a type field); nobody else does.
+        var found = await (await clerk.GetAsync("/api/papers?q=Quartiersmanagerinzulage")).ReadJson();
+        Assert.Equal(id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
         await _api.ActAsync(landrat, id, "sign");
         await _api.ActAsync(clerk, id, "send");
         await _api.ActAsync(clerk, id, "publish");
@@ -167,6 +170,9 @@ public sealed class AnfrageTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.DoesNotContain("NICHTOEFFENTLICH-ANFRAGE-7781", await (await anonymous.GetAsync("/api/papers?pageSize=200")).Content.ReadAsStringAsync());
         Assert.DoesNotContain("NICHTOEFFENTLICH-ANFRAGE-7781", await (await anonymous.GetAsync("/vorlagen?q=NICHTOEFFENTLICH")).Content.ReadAsStringAsync());
         Assert.Equal(404, (int)(await (await app.ClientFor("erz.member")).GetAsync($"/api/papers/{id}")).StatusCode);
+        Assert.DoesNotContain("A-2015/10", await (await anonymous.GetAsync("/api/papers?q=Quartiersmanagerinzulage")).Content.ReadAsStringAsync());
+        var count = await (await anonymous.GetAsync("/api/papers?q=Quartiersmanagerinzulage")).ReadJson();
+        Assert.Equal(0, count.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
