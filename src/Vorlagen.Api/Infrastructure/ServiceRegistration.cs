@@ -80,6 +80,7 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToFolder("/Gremien");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Index");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Details");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Mappe");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })
