@@ -14,27 +14,20 @@ public static class MeetingFolderPdf
     /// <param name="Anlagen">each visible Anlage: its bookmark title and, for a PDF, a way to open it (other formats are only listed).</param>
     public sealed record Item(AgendaItemDto AgendaItem, byte[]? Paper, IReadOnlyList<(string Title, Func<Stream>? OpenPdf)> Anlagen);
 
+    /// <summary>The Einladung alone (with its Tagesordnung), as the print view /sitzungen/{id}/einladung lays it out.</summary>
+    public static byte[] RenderInvitation(MeetingDto meeting, string bodyName, string? chair, string? fontFolder = null)
+    {
+        var title = $"Einladung {meeting.OrganizationName} {Format.Date(meeting.Date)}";
+        var pdf = new PdfDocumentBuilder(title, bodyName, $"{title} · {bodyName}", fontFolder);
+        WriteInvitation(pdf, meeting, bodyName, chair);
+        return pdf.Build();
+    }
+
     public static byte[] Render(MeetingDto meeting, string bodyName, string? chair, IReadOnlyList<Item> items, string? fontFolder = null)
     {
         var title = $"Sitzungsmappe {meeting.OrganizationName} {Format.Date(meeting.Date)}";
         var pdf = new PdfDocumentBuilder(title, bodyName, $"{title} · {bodyName}", fontFolder);
-
-        pdf.Heading1("Einladung");
-        pdf.Paragraph(bodyName, pdf.Small);
-        var facts = new List<(string, string)> { ("Gremium:", meeting.OrganizationName) };
-        if (meeting.Number is not null) facts.Add(("Sitzung:", meeting.Number));
-        facts.Add(("Termin:", InvitationText.DayText(meeting.Date) + (meeting.StartTime is null ? "" : $", {meeting.StartTime} Uhr")));
-        var place = string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        if (place.Length > 0) facts.Add(("Ort:", place));
-        facts.Add(("Stand:", meeting.StatusLabel));
-        pdf.Facts(facts);
-        pdf.Paragraph("Zu der Sitzung lade ich Sie ein. Die Unterlagen zu den Tagesordnungspunkten folgen in dieser Mappe.");
-        if (chair is not null) pdf.Paragraph($"{chair}\nVorsitz");
-
-        pdf.Heading1("Tagesordnung");
-        pdf.Table([new("TOP", 1.2), new("Gegenstand", 6), new("Vorlage", 1.8)],
-            meeting.AgendaItems.Select(i => (IReadOnlyList<string>)[i.Number ?? "", i.Title, i.PaperReference ?? ""]));
-
+        WriteInvitation(pdf, meeting, bodyName, chair);
         var listed = new List<string>();
         foreach (var item in items)
         {
@@ -54,6 +47,25 @@ public static class MeetingFolderPdf
             foreach (var line in listed) pdf.Paragraph(line);
         }
         return pdf.Build("Inhalt");
+    }
+
+    private static void WriteInvitation(PdfDocumentBuilder pdf, MeetingDto meeting, string bodyName, string? chair)
+    {
+        pdf.Heading1("Einladung");
+        pdf.Paragraph(bodyName, pdf.Small);
+        var facts = new List<(string, string)> { ("Gremium:", meeting.OrganizationName) };
+        if (meeting.Number is not null) facts.Add(("Sitzung:", meeting.Number));
+        facts.Add(("Termin:", InvitationText.DayText(meeting.Date) + (meeting.StartTime is null ? "" : $", {meeting.StartTime} Uhr")));
+        var place = string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        if (place.Length > 0) facts.Add(("Ort:", place));
+        facts.Add(("Stand:", meeting.StatusLabel));
+        pdf.Facts(facts);
+        pdf.Paragraph("Zu der Sitzung lade ich Sie ein. Die Unterlagen zu den Tagesordnungspunkten sind im Ratsinformationssystem abrufbar.");
+        if (chair is not null) pdf.Paragraph($"{chair}\nVorsitz");
+
+        pdf.Heading1("Tagesordnung");
+        pdf.Table([new("TOP", 1.2), new("Gegenstand", 6), new("Vorlage", 1.8)],
+            meeting.AgendaItems.Select(i => (IReadOnlyList<string>)[i.Number ?? "", i.Title, i.PaperReference ?? ""]));
     }
 
     private static bool TryAppend(PdfDocumentBuilder pdf, Func<Stream> open, string bookmark)

@@ -4,7 +4,6 @@ using Microsoft.Net.Http.Headers;
 using Vorlagen.Api.Features.Documents;
 using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Meetings;
-using Vorlagen.Api.Features.People;
 using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Infrastructure.Auth;
 using Vorlagen.Api.Pages.Papers;
@@ -40,11 +39,9 @@ public sealed class MappeModel(IMediator mediator, Caller caller, RuleProfiles p
             items.Add(new(item, PaperPdf.Render(PdfModel.Input(view, anlagen), fonts),
                 [.. anlagen.Select(a => ($"{a.Label}: {a.Title}", a.MimeType == "application/pdf" ? () => store.OpenRead(a.Sha256) : (Func<Stream>?)null))]));
         }
-        var members = (await mediator.Send(new ListMemberships.Query(meeting.OrganizationId, null, null, meeting.Date, 1, PagedList<MembershipDto>.MaxPageSize), ct)).Items;
-        var chair = members.FirstOrDefault(m => m.Role == MembershipRoles.Vorsitz) ?? members.FirstOrDefault(m => m.Statutory);
-        var pdf = MeetingFolderPdf.Render(meeting, body.Name, chair?.PersonName, items, fonts);
+        var pdf = MeetingFolderPdf.Render(meeting, body.Name, await EinladungPdfModel.ChairAsync(mediator, meeting, ct), items, fonts);
         var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName($"Sitzungsmappe-{string.Concat((meeting.Number ?? meeting.Date.ToString("yyyy-MM-dd")).Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.pdf");
+        disposition.SetHttpFileName($"Sitzungsmappe-{EinladungPdfModel.FileName(meeting)}.pdf");
         Response.Headers.ContentDisposition = disposition.ToString();
         Response.Headers.CacheControl = "no-store"; // built for this caller
         return File(pdf, "application/pdf");

@@ -57,6 +57,15 @@ public sealed class MeetingFolderTests(MailApp app) : IClassFixture<MailApp>
             foreach (var expected in new[] { "MAPPE-ANLAGE-OEFFENTLICH", "MAPPE-GEHEIM", "Anlage 2: Kostentabelle", "ASFG/M/1" }) Assert.Contains(expected, words);
         }
 
+        var invitation = await clerk.GetAsync($"/sitzungen/{id}/einladung.pdf");
+        Assert.Equal("Einladung-ASFG-M-1.pdf", invitation.Content.Headers.ContentDisposition?.FileNameStar);
+        using (var pdf = PdfDocument.Open(await invitation.Content.ReadAsByteArrayAsync()))
+        {
+            var words = Words(pdf);
+            foreach (var expected in new[] { "Einladung", "Tagesordnung", "ASFG/M/1", "Raum 112", "16:00 Uhr", "Ö 2", "2021/7/MAPPE1", "N 1" }) Assert.Contains(expected, words);
+            Assert.DoesNotContain("MAPPE-ANLAGE-OEFFENTLICH", words);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/meetings/{id}/invitations", new { })).StatusCode);
         var anonymous = await app.CreateClient().GetAsync($"/sitzungen/{id}/mappe");
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
