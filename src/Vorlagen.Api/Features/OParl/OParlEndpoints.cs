@@ -70,6 +70,13 @@ public static class OParlEndpoints
         MapObject(oparl, "organization", (urls, id) => new OParlOrganizations.Get(urls, id));
         MapObject(oparl, "paper", (urls, id) => new OParlPapers.Get(urls, id));
         MapObject(oparl, "consultation", (urls, id) => new OParlConsultations.Get(urls, id));
+        MapObject(oparl, "person", (urls, id) => new OParlPersons.Get(urls, id));
+        MapObject(oparl, "membership", (urls, id) => new OParlMemberships.Get(urls, id));
+        MapObject(oparl, "legislativeterm", (urls, id) => new OParlLegislativeTerms.Get(urls, id));
+        MapObject(oparl, "meeting", (urls, id) => new OParlMeetings.Get(urls, id));
+        MapObject(oparl, "agendaitem", (urls, id) => new OParlAgendaItems.Get(urls, id));
+        MapObject(oparl, "location", (urls, id) => new OParlLocations.Get(urls, id));
+        MapObject(oparl, "file", (urls, id) => new OParlFiles.Get(urls, id));
 
         // Anything else below /oparl: an OParl 404, not the HTML error page.
         app.MapGet("/oparl/{**rest}", () => NotFound()).ExcludeFromDescription().AllowAnonymous();
