@@ -57,6 +57,12 @@ public static class OParlAgendaItems
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
+
+    private const string NotPublic = " AND x.Id NOT IN (SELECT y.Id FROM (" + OfBodySql + ") y)";
+    public const string GonePageSql = "SELECT x.* FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic + OParlSql.Page;
+    public const string GoneCountSql = "SELECT COUNT(*) FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic;
+    public const string GoneBeforeSql = GoneCountSql + OParlSql.UpToCursor;
+    private static readonly OParlTombstones.Gone Gone = new(PublicTombstones.AgendaItem, GonePageSql, GoneCountSql, GoneBeforeSql);
     public const string ByIdSql = RowsSql + " AND a.id = @Id";
     public const string OfMeetingsSql = RowsSql + " AND a.meeting_id >= @FirstId AND a.meeting_id <= @LastId";
 
@@ -118,7 +124,8 @@ public static class OParlAgendaItems
         public async Task<JsonObject?> Handle(List query, CancellationToken cancellationToken)
         {
             if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
-            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
+            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, Gone, query.Urls, r => r.Id,
+                cancellationToken);
             var places = rows.Items.Count == 0 ? []
                 : (await ReadMeetingsAsync(db, rows.Items.Min(r => r.MeetingId), rows.Items.Max(r => r.MeetingId), cancellationToken)).Places;
             return OParlLists.Page(query.Urls.BodyList(query.BodyId, "agendaitem"), query.Filter, rows, a => ToJson(query.Urls, a, places[a.Id]), a => a.Id);

@@ -45,6 +45,12 @@ public static class OParlMemberships
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
+
+    private const string NotPublic = " AND x.Id NOT IN (SELECT y.Id FROM (" + OfBodySql + ") y)";
+    public const string GonePageSql = "SELECT x.* FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic + OParlSql.Page;
+    public const string GoneCountSql = "SELECT COUNT(*) FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic;
+    public const string GoneBeforeSql = GoneCountSql + OParlSql.UpToCursor;
+    private static readonly OParlTombstones.Gone Gone = new(PublicTombstones.Membership, GonePageSql, GoneCountSql, GoneBeforeSql);
     public const string ByIdSql = RowsSql + " AND m.id = @Id";
     public const string OfPersonsSql = RowsSql + " AND m.person_id >= @FirstId AND m.person_id <= @LastId ORDER BY m.person_id, m.start_date, m.id";
     public const string IdsOfOrganizationsSql =
@@ -89,7 +95,8 @@ public static class OParlMemberships
         public async Task<JsonObject?> Handle(List query, CancellationToken cancellationToken)
         {
             if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
-            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
+            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, Gone, query.Urls, r => r.Id,
+                cancellationToken);
             return OParlLists.Page(query.Urls.BodyList(query.BodyId, "membership"), query.Filter, rows, m => ToJson(query.Urls, m), m => m.Id);
         }
     }

@@ -45,6 +45,12 @@ public static class OParlPersons
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + OfBodySql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
+
+    private const string NotPublic = " AND x.Id NOT IN (SELECT y.Id FROM (" + OfBodySql + ") y)";
+    public const string GonePageSql = "SELECT x.* FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic + OParlSql.Page;
+    public const string GoneCountSql = "SELECT COUNT(*) FROM (" + OParlSql.TombstoneRows + ") x" + OParlSql.Filter + NotPublic;
+    public const string GoneBeforeSql = GoneCountSql + OParlSql.UpToCursor;
+    private static readonly OParlTombstones.Gone Gone = new(PublicTombstones.Person, GonePageSql, GoneCountSql, GoneBeforeSql);
     public const string ByIdSql = RowsSql + " AND p.id = @Id";
 
     public static JsonObject ToJson(OParlUrls urls, Row p, IEnumerable<OParlMemberships.Row>? memberships)
@@ -68,7 +74,8 @@ public static class OParlPersons
         public async Task<JsonObject?> Handle(List query, CancellationToken cancellationToken)
         {
             if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
-            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
+            var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, Gone, query.Urls, r => r.Id,
+                cancellationToken);
             var memberships = query.Filter.OmitInternal || rows.Items.Count == 0 ? null
                 : await OParlMemberships.OfPersonsAsync(db, rows.Items[0].Id, rows.Items[^1].Id, cancellationToken);
             return OParlLists.Page(query.Urls.BodyList(query.BodyId, "person"), query.Filter, rows,

@@ -62,4 +62,14 @@ public static class OParlSql
 
     /// <summary>How many filtered rows lie up to the cursor (for <c>currentPage</c>).</summary>
     public const string UpToCursor = " AND x.Id <= @After";
+
+    private const string TombstoneColumns = "SELECT t.object_id AS Id, MIN(t.created_at) AS Created, MAX(t.deleted_at) AS Modified FROM oparl_tombstones t";
+
+    /// <summary>
+    /// The objects of one type (<c>@TombstoneType</c>) in a body that left public view (Data.PublicTombstones), one row each:
+    /// <c>created</c> as the object showed it, <c>modified</c> the moment it left. A list drops those that are public again.
+    /// </summary>
+    public const string TombstoneRows = TombstoneColumns + " WHERE t.body_id = @BodyId AND t.object_type = @TombstoneType GROUP BY t.object_id";
+
+    public const string TombstoneByIdSql = TombstoneColumns + " WHERE t.object_type = @TombstoneType AND t.object_id = @Id GROUP BY t.object_id";
 }
