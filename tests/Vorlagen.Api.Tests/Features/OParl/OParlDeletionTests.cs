@@ -11,15 +11,16 @@ namespace Vorlagen.Api.Tests.Features.OParl;
 /// Deletions: what leaves public view is, for a client synchronising with <c>modified_since</c>, a deleted object
 /// (<c>deleted: true</c>, <c>modified</c> = that moment) in its list, and its URL answers 410; without
 /// <c>modified_since</c> it is simply gone. What was never public leaves no trace. The test clock makes every moment exact.
+/// On each provider (the tombstone queries group and nest sub-selects).
 /// </summary>
-public sealed class OParlDeletionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
+public abstract class OParlDeletionTests<TApp>(TApp app) where TApp : VorlagenApp
 {
     private readonly PaperApi _papers = new(app);
     private long Kyf => app.BodyId("kyffhaeuserkreis");
     private long Ausschuss => app.OrganizationId("kyffhaeuserkreis", PaperApi.KyfAusschuss);
     private long CurrentTerm => app.Scalar<long>("SELECT id FROM legislative_terms WHERE body_id = @Kyf AND name LIKE '8.%'", new { Kyf });
 
-    [Fact]
+    [ProviderFact]
     public async Task A_membership_made_non_public_is_deleted_and_so_is_its_person_with_nothing_public_left()
     {
         var admin = await app.ClientFor("admin");
@@ -67,7 +68,7 @@ public sealed class OParlDeletionTests(VorlagenApp app) : IClassFixture<Vorlagen
             o => o!["id"]!.GetValue<string>() == personUrl && o["deleted"] is not null);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_item_taken_off_a_published_agenda_is_deleted_one_of_an_unpublished_agenda_leaves_no_trace()
     {
         var clerk = await app.ClientFor("kyf.clerk");
@@ -139,3 +140,7 @@ public sealed class OParlDeletionTests(VorlagenApp app) : IClassFixture<Vorlagen
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
+
+public sealed class SqliteOParlDeletionTests(VorlagenApp app) : OParlDeletionTests<VorlagenApp>(app), IClassFixture<VorlagenApp>;
+
+public sealed class PostgreSqlOParlDeletionTests(PostgreSqlApp app) : OParlDeletionTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>, IPostgresTests;
