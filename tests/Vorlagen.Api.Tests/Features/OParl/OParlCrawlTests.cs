@@ -101,12 +101,18 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
                 Assert.Equal("Error", JsonNode.Parse(text)!["type"]!.GetValue<string>());
             }
 
-        // Counts leave them out too: each body's paper list counts exactly its public papers.
+        // Counts leave them out too: each body's lists count exactly its public objects.
         foreach (var body in new[] { "kyffhaeuserkreis", "erzgebirgskreis" })
         {
-            var page = Crawler.Answers.Single(a => a.Url == $"http://localhost/oparl/v1.1/body/{fixture.BodyId(body)}/paper").Json!;
-            var expected = fixture.Demo.Public.Count(id => fixture.Scalar<long>("SELECT body_id FROM papers WHERE id = @id", new { id }) == fixture.BodyId(body));
-            Assert.Equal(expected, page["pagination"]!["totalElements"]!.GetValue<int>());
+            var bodyId = fixture.BodyId(body);
+            int Total(string list) => Crawler.Answers.Single(a => a.Url == $"http://localhost/oparl/v1.1/body/{bodyId}/{list}").Json!["pagination"]!["totalElements"]!.GetValue<int>();
+            Assert.Equal(fixture.Demo.Public.Count(id => fixture.Scalar<long>("SELECT body_id FROM papers WHERE id = @id", new { id }) == bodyId), Total("paper"));
+            Assert.Equal(fixture.Demo.PublicMeetings.Count(id => fixture.Scalar<long>("SELECT body_id FROM meetings WHERE id = @id", new { id }) == bodyId), Total("meeting"));
+            Assert.Equal(fixture.Scalar<int>("SELECT COUNT(*) FROM memberships m JOIN persons p ON p.id = m.person_id WHERE p.body_id = @bodyId AND m.is_public = 1",
+                new { bodyId }), Total("membership"));
+            Assert.Equal(fixture.Scalar<int>("SELECT COUNT(*) FROM persons p WHERE p.body_id = @bodyId AND EXISTS (SELECT 1 FROM memberships m " +
+                "WHERE m.person_id = p.id AND m.is_public = 1)", new { bodyId }), Total("person"));
+            Assert.True(fixture.Scalar<int>("SELECT COUNT(*) FROM persons WHERE body_id = @bodyId", new { bodyId }) > Total("person") || body == "erzgebirgskreis");
         }
     }
 
@@ -132,6 +138,9 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
         Assert.Equal(["Ö 1", "Ö 2"], items.Select(i => i["number"]!.GetValue<string>()));
         Assert.Equal([1, 2], items.Select(i => i["order"]!.GetValue<int>()));
         Assert.DoesNotContain("Anfragen", ausschuss.ToJsonString()); // the non-public part is no object, not even a placeholder
+        Assert.Equal("empfohlen (Ja: 8 Nein: 1 Enth: 0 Bef: 0)", items[1]["result"]!.GetValue<string>());
+        Assert.Equal(8, items[1]["vorlagen:votes"]!["yes"]!.GetValue<int>());
+        Assert.Null(items[0]["result"]);
         var consultation = Crawler.Objects[items[1]["consultation"]!.GetValue<string>()];
         Assert.Equal(items[1]["id"]!.GetValue<string>(), consultation["agendaItem"]!.GetValue<string>());
         Assert.Equal(ausschuss["id"]!.GetValue<string>(), consultation["meeting"]!.GetValue<string>());
@@ -152,6 +161,21 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
         Assert.Equal(("kostenplan.pdf", "application/pdf"), (file["fileName"]!.GetValue<string>(), file["mimeType"]!.GetValue<string>()));
         Assert.Null(file["sha1Checksum"]);
         Assert.Equal($"http://localhost/oparl/v1.1/paper/{demo.Walkthrough}", file["paper"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Omit_internal_drops_the_embedded_lists_of_persons_and_meetings()
+    {
+        var client = fixture.CreateClient();
+        var kyf = fixture.BodyId("kyffhaeuserkreis");
+        foreach (var (list, embedded) in new[] { ("person", "membership"), ("meeting", "agendaItem"), ("paper", "consultation") })
+        {
+            var full = JsonNode.Parse(await client.GetStringAsync($"/oparl/v1.1/body/{kyf}/{list}"))!["data"]!.AsArray();
+            Assert.Contains(full, o => o![embedded] is not null);
+            var omitted = JsonNode.Parse(await client.GetStringAsync($"/oparl/v1.1/body/{kyf}/{list}?omit_internal=true"))!["data"]!.AsArray();
+            Assert.Equal(full.Count, omitted.Count);
+            Assert.All(omitted, o => Assert.Null(o![embedded]));
+        }
     }
 
     [Fact]

@@ -104,6 +104,13 @@ public sealed class OParlDemo(VorlagenApp app)
         Public.Add(PaperApi.Id(paper));
         Hidden.Add(PaperApi.Id(await ReleasedAsync(erzClerk, landrat, Paper(erz, "OP-ERZ-NOE", isPublic: false,
             [new { organizationId = app.OrganizationId("erzgebirgskreis", "Kreistag"), role = "beschliessend", @public = false }]))));
+
+        // Last (the clock moves past the session, so earlier sign-ins expire): the Ausschuss session took place, its result is recorded.
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await _api.RecordAsync(await app.ClientFor("kyf.chair.soziales"), _heldSession.Paper, _heldSession.Consultation, new
+        {
+            date = _heldSession.Day.ToString("yyyy-MM-dd"), outcome = "recommended", votes = new { entitled = 9, yes = 8, no = 1, abstain = 0, recused = 0 },
+        });
     }
 
     /// <summary>
@@ -124,6 +131,7 @@ public sealed class OParlDemo(VorlagenApp app)
         await AgendaAsync(clerk, meeting, new { templateKey = "anfragen_n" });
         await PostAsync(clerk, $"/api/meetings/{meeting}/invitations", new { channel = "post" });
         PublicMeetings.Add(meeting);
+        _heldSession = (PaperApi.Id(paper), PaperApi.ConsultationId(paper, 1), day);
 
         meeting = await MeetingAsync(clerk, kreistag, day.AddDays(1), "KT/2021/5", true);
         await AgendaAsync(clerk, meeting, new { templateKey = "eroeffnung" });
@@ -169,6 +177,8 @@ public sealed class OParlDemo(VorlagenApp app)
         Assert.True(status == (int)response.StatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadJson();
     }
+
+    private (long Paper, long Consultation, DateOnly Day) _heldSession;
 
     private async Task<JsonElement> ReleasedAsync(HttpClient clerk, HttpClient landrat, object draft)
     {
