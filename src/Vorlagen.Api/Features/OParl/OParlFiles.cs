@@ -43,6 +43,13 @@ public static class OParlFiles
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
     public const string ByIdSql = RowsSql + " AND f.id = @Id";
 
+    /// <summary>The public files of the papers with ids in [@FirstId, @LastId] (a page of papers), Anlage 1 first.</summary>
+    public const string OfPapersSql = RowsSql + " AND f.owner_id >= @FirstId AND f.owner_id <= @LastId ORDER BY f.owner_id, f.role, f.number";
+
+    /// <summary>When a public file of paper <c>p</c> last changed (its paper embeds it), else NULL.</summary>
+    public const string FilesOfPaperModified =
+        "(SELECT MAX(pf.updated_at) FROM files pf WHERE pf.owner_kind = 'paper' AND pf.owner_id = p.id AND pf.is_public = 1)";
+
     public static JsonObject ToJson(OParlUrls urls, Row f)
     {
         var json = OParlFormat.Head(urls.Object("file", f.Id), "File", f.Created, f.Modified);
@@ -55,6 +62,15 @@ public static class OParlFiles
         json["paper"] = new JsonArray(urls.Object("paper", f.PaperId));
         json[OParlFormat.Extension + "sha256Checksum"] = f.Sha256;
         return json;
+    }
+
+    /// <summary>The public files of a contiguous id range of papers, by paper id.</summary>
+    public static async Task<ILookup<long, Row>> OfPapersAsync(DbSession db, long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(OfPapersSql, new { FirstId = firstId, LastId = lastId }, db.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.PaperId);
     }
 
     public sealed class ListHandler(DbSession db) : IRequestHandler<List, JsonObject?>

@@ -161,6 +161,10 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
         Assert.Equal(("kostenplan.pdf", "application/pdf"), (file["fileName"]!.GetValue<string>(), file["mimeType"]!.GetValue<string>()));
         Assert.Null(file["sha1Checksum"]);
         Assert.Equal($"http://localhost/oparl/v1.1/paper/{demo.Walkthrough}", file["paper"]![0]!.GetValue<string>());
+        // The paper embeds its public files only (the non-public one is no object).
+        var paper = Crawler.Objects[$"http://localhost/oparl/v1.1/paper/{demo.Walkthrough}"];
+        Assert.True(JsonNode.DeepEquals(file, Assert.Single(paper["auxiliaryFile"]!.AsArray())));
+        Assert.True(DateTimeOffset.Parse(paper["modified"]!.GetValue<string>()) >= DateTimeOffset.Parse(file["modified"]!.GetValue<string>()));
     }
 
     [Fact]
