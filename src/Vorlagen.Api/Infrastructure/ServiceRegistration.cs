@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));
         services.AddSingleton<Vorlagen.Api.Features.Meetings.InvitationMailer>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
+        services.AddScoped<Vorlagen.Api.Data.PublicTombstones>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReferences>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperRules>();
         services.AddScoped<Vorlagen.Api.Features.Papers.Beratungsfolge>();

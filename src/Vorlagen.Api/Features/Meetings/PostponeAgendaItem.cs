@@ -28,7 +28,8 @@ public static class PostponeAgendaItem
 
     public sealed record ItemRow(string Title, long? ConsultationId, bool IsPublic, string? Reference);
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, MeetingRules rules) : IRequestHandler<Command, MeetingDto>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, MeetingRules rules, PublicTombstones tombstones)
+        : IRequestHandler<Command, MeetingDto>
     {
         public async Task<MeetingDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -43,6 +44,9 @@ public static class PostponeAgendaItem
             if (target.OrganizationId != meeting.OrganizationId)
                 throw new MeetingRuleException("wrong_gremium", $"Vertagt wird in eine Sitzung desselben Gremiums ({meeting.OrganizationName}).");
             var isPublic = item.IsPublic && target.IsPublic;
+            // Moved out of public view (into an unpublished or non-public session): an OParl deletion until that one is published.
+            if (item.IsPublic && meeting.IsPublic && meeting.PublishedAt is not null && !(isPublic && target.PublishedAt is not null))
+                await tombstones.RecordAsync(PublicTombstones.AgendaItem, command.ItemId, Instants.Format(clock.GetUtcNow()), cancellationToken);
             var sort = await db.Connection.ExecuteScalarAsync<int>(new CommandDefinition(AddAgendaItem.NextSortSql, new { MeetingId = target.Id, Public = isPublic },
                 db.Transaction, cancellationToken: cancellationToken));
             await db.Connection.ExecuteAsync(new CommandDefinition(MoveSql, new { command.TargetMeetingId, SortOrder = sort, Public = isPublic,

@@ -11,13 +11,15 @@ public static class RemoveAgendaItem
 {
     public sealed record Command(long MeetingId, long ItemId) : ICommand<MeetingDto>;
 
-    public const string ItemSql = "SELECT title AS Title, consultation_id AS ConsultationId FROM agenda_items WHERE id = @ItemId AND meeting_id = @MeetingId";
+    public const string ItemSql =
+        "SELECT title AS Title, consultation_id AS ConsultationId, is_public AS IsPublic FROM agenda_items WHERE id = @ItemId AND meeting_id = @MeetingId";
     public const string DeleteSql = "DELETE FROM agenda_items WHERE id = @ItemId AND meeting_id = @MeetingId";
     public const string UnplanSql = "UPDATE consultations SET planned_date = NULL, updated_at = @Now WHERE id = @ConsultationId AND status = 'pending'";
 
-    public sealed record ItemRow(string Title, long? ConsultationId);
+    public sealed record ItemRow(string Title, long? ConsultationId, bool IsPublic);
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, MeetingRules rules) : IRequestHandler<Command, MeetingDto>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, MeetingRules rules, PublicTombstones tombstones)
+        : IRequestHandler<Command, MeetingDto>
     {
         public async Task<MeetingDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -25,6 +27,9 @@ public static class RemoveAgendaItem
             AddAgendaItem.RequireOpenAgenda(meeting);
             var item = await db.Connection.QuerySingleOrDefaultAsync<ItemRow>(new CommandDefinition(ItemSql, command, db.Transaction, cancellationToken: cancellationToken))
                 ?? throw new NotFoundException("Tagesordnungspunkt", command.ItemId);
+            // A public item of a published public meeting leaves public view (OParl deletion).
+            if (item.IsPublic && meeting.IsPublic && meeting.PublishedAt is not null)
+                await tombstones.RecordAsync(PublicTombstones.AgendaItem, command.ItemId, Instants.Format(clock.GetUtcNow()), cancellationToken);
             await db.Connection.ExecuteAsync(new CommandDefinition(DeleteSql, command, db.Transaction, cancellationToken: cancellationToken));
             if (item.ConsultationId is { } consultation)
                 await db.Connection.ExecuteAsync(new CommandDefinition(UnplanSql, new { ConsultationId = consultation, Now = Instants.Format(clock.GetUtcNow()) }, db.Transaction, cancellationToken: cancellationToken));

@@ -7,7 +7,7 @@ namespace Vorlagen.Api.Features.OParl;
 
 /// <summary>
 /// The Landkreise. A body links every external list of OParl 1.1 (the six added in 1.1 are mandatory per the
-/// spec text); lists of objects Vorlagen does not hold yet are served valid and empty.
+/// spec text) and embeds its Wahlperioden.
 /// </summary>
 public static class OParlBodies
 {
@@ -24,8 +24,13 @@ public static class OParlBodies
         public string? Website { get; init; }
     }
 
+    private const string TermsModified = "(SELECT MAX(t.updated_at) FROM legislative_terms t WHERE t.body_id = b.id)";
+
+    /// <summary>The embedded Wahlperioden are part of the body: their change is the body's.</summary>
+    public const string BodyModified = "(CASE WHEN " + TermsModified + " > b.updated_at THEN " + TermsModified + " ELSE b.updated_at END)";
+
     private const string RowsSql =
-        "SELECT b.id AS Id, b.created_at AS Created, b.updated_at AS Modified, b.name AS Name, b.short_name AS ShortName, b.website AS Website FROM bodies b";
+        "SELECT b.id AS Id, b.created_at AS Created, " + BodyModified + " AS Modified, b.name AS Name, b.short_name AS ShortName, b.website AS Website FROM bodies b";
     public const string PageSql = "SELECT x.* FROM (" + RowsSql + ") x" + OParlSql.Filter + OParlSql.Page;
     public const string CountSql = "SELECT COUNT(*) FROM (" + RowsSql + ") x" + OParlSql.Filter;
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;

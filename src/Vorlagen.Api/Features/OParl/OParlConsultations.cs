@@ -39,6 +39,8 @@ public static class OParlConsultations
         public int? VotesRecused { get; init; }
         public string? ResolutionText { get; init; }
         public long? ReferredToOrganizationId { get; init; }
+        public long? AgendaItemId { get; init; }
+        public long? MeetingId { get; init; }
     }
 
     private const string FromPublic =
@@ -66,6 +68,11 @@ public static class OParlConsultations
         var x = OParlFormat.Extension;
         var json = OParlFormat.Head(urls.Object("consultation", c.Id), "Consultation", c.Created, c.Modified);
         json["paper"] = urls.Object("paper", c.PaperId);
+        if (c.AgendaItemId is { } agendaItem && c.MeetingId is { } meeting)
+        {
+            json["agendaItem"] = urls.Object("agendaitem", agendaItem);
+            json["meeting"] = urls.Object("meeting", meeting);
+        }
         json["organization"] = new JsonArray(urls.Object("organization", c.OrganizationId));
         json["authoritative"] = c.Role == ConsultationRoles.Beschliessend;
         json["role"] = RoleNames.GetValueOrDefault(c.Role, c.Role);

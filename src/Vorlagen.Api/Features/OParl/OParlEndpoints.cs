@@ -70,6 +70,13 @@ public static class OParlEndpoints
         MapObject(oparl, "organization", (urls, id) => new OParlOrganizations.Get(urls, id));
         MapObject(oparl, "paper", (urls, id) => new OParlPapers.Get(urls, id));
         MapObject(oparl, "consultation", (urls, id) => new OParlConsultations.Get(urls, id));
+        MapObject(oparl, "person", (urls, id) => new OParlPersons.Get(urls, id));
+        MapObject(oparl, "membership", (urls, id) => new OParlMemberships.Get(urls, id));
+        MapObject(oparl, "legislativeterm", (urls, id) => new OParlLegislativeTerms.Get(urls, id));
+        MapObject(oparl, "meeting", (urls, id) => new OParlMeetings.Get(urls, id));
+        MapObject(oparl, "agendaitem", (urls, id) => new OParlAgendaItems.Get(urls, id));
+        MapObject(oparl, "location", (urls, id) => new OParlLocations.Get(urls, id));
+        MapObject(oparl, "file", (urls, id) => new OParlFiles.Get(urls, id));
 
         // Anything else below /oparl: an OParl 404, not the HTML error page.
         app.MapGet("/oparl/{**rest}", () => NotFound()).ExcludeFromDescription().AllowAnonymous();
@@ -80,9 +87,14 @@ public static class OParlEndpoints
         oparl.MapGet($"body/{{id:long}}/{segment}", (IMediator m, HttpContext http, long id, CancellationToken ct) =>
             ListAsync(m, http, (urls, filter) => request(urls, id, filter), ct));
 
+    /// <summary>An object; one that left public view answers 410 with its deleted form.</summary>
     private static void MapObject(RouteGroupBuilder oparl, string segment, Func<OParlUrls, long, IRequest<(JsonObject Json, string Modified)?>> request) =>
-        oparl.MapGet($"{segment}/{{id:long}}", (IMediator m, HttpContext http, long id, CancellationToken ct) =>
-            ObjectAsync(m, http, urls => request(urls, id), ct));
+        oparl.MapGet($"{segment}/{{id:long}}", async (IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        {
+            var urls = OParlUrls.For(http.Request);
+            if (await m.Send(request(urls, id), ct) is { } found) return OParlResponses.Json(found.Json, found.Modified);
+            return await m.Send(new OParlTombstones.Get(urls, segment, id), ct) is { } deleted ? OParlResponses.Gone(deleted) : NotFound();
+        });
 
     private static async Task<IResult> ListAsync(IMediator mediator, HttpContext http, Func<OParlUrls, OParlListFilter, IRequest<JsonObject?>> request,
         CancellationToken ct)

@@ -24,8 +24,16 @@ public static class OParlOrganizations
         public bool Active { get; init; }
     }
 
+    private const string MembershipsModified = "(SELECT MAX(om.updated_at) FROM memberships om WHERE om.organization_id = o.id AND om.is_public = 1)";
+    private const string MembershipsGone =
+        "(SELECT MAX(t.deleted_at) FROM oparl_tombstones t JOIN memberships tm ON tm.id = t.object_id WHERE t.object_type = 'membership' AND tm.organization_id = o.id)";
+    private const string Modified1 = "(CASE WHEN " + MembershipsModified + " > o.updated_at THEN " + MembershipsModified + " ELSE o.updated_at END)";
+
+    /// <summary>The organization links its public memberships: one added, changed or gone changes the organization.</summary>
+    public const string OrganizationModified = "(CASE WHEN " + MembershipsGone + " > " + Modified1 + " THEN " + MembershipsGone + " ELSE " + Modified1 + " END)";
+
     private const string RowsSql =
-        "SELECT o.id AS Id, o.body_id AS BodyId, o.created_at AS Created, o.updated_at AS Modified, o.name AS Name, o.short_name AS ShortName, " +
+        "SELECT o.id AS Id, o.body_id AS BodyId, o.created_at AS Created, " + OrganizationModified + " AS Modified, o.name AS Name, o.short_name AS ShortName, " +
         "o.kind AS Kind, o.active AS Active FROM organizations o";
     private const string OfBodySql = RowsSql + " WHERE o.body_id = @BodyId";
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;
@@ -33,7 +41,7 @@ public static class OParlOrganizations
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
     public const string ByIdSql = RowsSql + " WHERE o.id = @Id";
 
-    public static JsonObject ToJson(OParlUrls urls, Row o)
+    public static JsonObject ToJson(OParlUrls urls, Row o, IEnumerable<long> memberships)
     {
         var json = OParlFormat.Head(urls.Object("organization", o.Id), "Organization", o.Created, o.Modified);
         json["body"] = urls.Body(o.BodyId);
@@ -41,6 +49,7 @@ public static class OParlOrganizations
         json["shortName"] = o.ShortName;
         json["organizationType"] = "Gremium";
         json["classification"] = OrganizationKinds.Find(o.Kind)?.Label ?? o.Kind;
+        json["membership"] = new JsonArray([.. memberships.Select(id => (JsonNode)urls.Object("membership", id))]);
         json[OParlFormat.Extension + "active"] = o.Active;
         return json;
     }
@@ -51,7 +60,10 @@ public static class OParlOrganizations
         {
             if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
             var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
-            return OParlLists.Page(query.Urls.BodyList(query.BodyId, "organization"), query.Filter, rows, o => ToJson(query.Urls, o), o => o.Id);
+            var memberships = rows.Items.Count == 0 ? null
+                : await OParlMemberships.IdsOfOrganizationsAsync(db, rows.Items[0].Id, rows.Items[^1].Id, cancellationToken);
+            return OParlLists.Page(query.Urls.BodyList(query.BodyId, "organization"), query.Filter, rows,
+                o => ToJson(query.Urls, o, memberships![o.Id]), o => o.Id);
         }
     }
 
@@ -62,7 +74,9 @@ public static class OParlOrganizations
             var connection = await db.ConnectionAsync(cancellationToken);
             var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
                 cancellationToken: cancellationToken));
-            return row is null ? null : (ToJson(query.Urls, row), row.Modified);
+            if (row is null) return null;
+            var memberships = await OParlMemberships.IdsOfOrganizationsAsync(db, row.Id, row.Id, cancellationToken);
+            return (ToJson(query.Urls, row, memberships[row.Id]), row.Modified);
         }
     }
 }

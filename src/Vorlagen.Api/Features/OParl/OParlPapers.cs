@@ -8,7 +8,7 @@ namespace Vorlagen.Api.Features.OParl;
 
 /// <summary>
 /// Drucksachen: released public papers (a paper withdrawn after its release stays public, with its status).
-/// Embeds the public consultations (dropped with <c>omit_internal=true</c>). A paper decided in a non-public
+/// Embeds the public consultations and public files (<c>auxiliaryFile</c>; both dropped with <c>omit_internal=true</c>). A paper decided in a non-public
 /// session shows the status "decided" and no result, exactly as /api shows it to anonymous callers.
 /// </summary>
 public static class OParlPapers
@@ -31,8 +31,13 @@ public static class OParlPapers
         public string Status { get; init; } = "";
     }
 
+    /// <summary>The paper as the public sees it changes with its embedded public files too.</summary>
+    public const string PaperWithFilesModified =
+        "(CASE WHEN " + OParlFiles.FilesOfPaperModified + " > " + OParlSql.PaperModified + " THEN " + OParlFiles.FilesOfPaperModified +
+        " ELSE " + OParlSql.PaperModified + " END)";
+
     private const string RowsSql =
-        "SELECT p.id AS Id, p.body_id AS BodyId, p.created_at AS Created, " + OParlSql.PaperModified + " AS Modified, " +
+        "SELECT p.id AS Id, p.body_id AS BodyId, p.created_at AS Created, " + PaperWithFilesModified + " AS Modified, " +
         OParlSql.HiddenDecisionAt + " AS HiddenDecisionAt, p.reference AS Reference, p.paper_type AS PaperType, p.title AS Title, " +
         "p.paper_date AS PaperDate, p.originator AS Originator, p.status AS Status FROM papers p WHERE " + OParlSql.PublicPaper;
     private const string OfBodySql = RowsSql + " AND p.body_id = @BodyId";
@@ -41,7 +46,7 @@ public static class OParlPapers
     public const string BeforeSql = CountSql + OParlSql.UpToCursor;
     public const string ByIdSql = RowsSql + " AND p.id = @Id";
 
-    public static JsonObject ToJson(OParlUrls urls, Row p, IEnumerable<OParlConsultations.Row>? consultations)
+    public static JsonObject ToJson(OParlUrls urls, Row p, IEnumerable<OParlConsultations.Row>? consultations, IEnumerable<OParlFiles.Row>? files)
     {
         var x = OParlFormat.Extension;
         var status = p.HiddenDecisionAt is null ? p.Status : PaperStatuses.Decided;
@@ -51,6 +56,8 @@ public static class OParlPapers
         json["reference"] = p.Reference;
         json["date"] = OParlFormat.Date(p.PaperDate);
         json["paperType"] = p.PaperType;
+        if (files is not null)
+            json["auxiliaryFile"] = new JsonArray([.. files.Select(f => OParlFiles.ToJson(urls, f))]);
         if (consultations is not null)
             json["consultation"] = new JsonArray([.. consultations.Select(c => OParlConsultations.ToJson(urls, c))]);
         json["web"] = urls.Web($"/vorlagen/{p.Id}");
@@ -66,10 +73,11 @@ public static class OParlPapers
         {
             if (!await OParlBodies.ExistsAsync(db, query.BodyId, cancellationToken)) return null;
             var rows = await OParlLists.ReadAsync<Row>(db, PageSql, CountSql, BeforeSql, new { query.BodyId }, query.Filter, cancellationToken);
-            var consultations = query.Filter.OmitInternal || rows.Items.Count == 0 ? null
-                : await OParlConsultations.OfPapersAsync(db, rows.Items[0].Id, rows.Items[^1].Id, cancellationToken);
+            var embed = !query.Filter.OmitInternal && rows.Items.Count > 0;
+            var consultations = embed ? await OParlConsultations.OfPapersAsync(db, rows.Items[0].Id, rows.Items[^1].Id, cancellationToken) : null;
+            var files = embed ? await OParlFiles.OfPapersAsync(db, rows.Items[0].Id, rows.Items[^1].Id, cancellationToken) : null;
             return OParlLists.Page(query.Urls.BodyList(query.BodyId, "paper"), query.Filter, rows,
-                p => ToJson(query.Urls, p, consultations?[p.Id]), p => p.Id);
+                p => ToJson(query.Urls, p, consultations?[p.Id], files?[p.Id]), p => p.Id);
         }
     }
 
@@ -82,7 +90,8 @@ public static class OParlPapers
                 cancellationToken: cancellationToken));
             if (row is null) return null;
             var consultations = await OParlConsultations.OfPapersAsync(db, row.Id, row.Id, cancellationToken);
-            return (ToJson(query.Urls, row, consultations[row.Id]), row.Modified);
+            var files = await OParlFiles.OfPapersAsync(db, row.Id, row.Id, cancellationToken);
+            return (ToJson(query.Urls, row, consultations[row.Id], files[row.Id]), row.Modified);
         }
     }
 }

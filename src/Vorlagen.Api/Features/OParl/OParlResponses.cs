@@ -20,6 +20,9 @@ public static class OParlResponses
     /// <param name="modified">the object's stored modified instant, for Last-Modified and If-Modified-Since.</param>
     public static IResult Json(JsonNode body, string? modified = null) => new JsonResult(body, 200, modified);
 
+    /// <summary>410 with the deleted object (<c>deleted: true</c>).</summary>
+    public static IResult Gone(JsonNode deleted) => new JsonResult(deleted, 410, null);
+
     /// <summary>The error object: <c>{"type": "Error", "message": …, "debug": code}</c> (the spec leaves its form open).</summary>
     public static IResult Error(int status, string code, string message) =>
         new JsonResult(new JsonObject { ["type"] = "Error", ["message"] = message, ["debug"] = code }, status, null);

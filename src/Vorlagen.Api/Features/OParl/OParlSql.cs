@@ -24,9 +24,22 @@ public static class OParlSql
     private const string ConsultationUpdated = "COALESCE(c.updated_at, c.recorded_at, p.updated_at)";
     private const string ReleasedAt = "COALESCE(p.released_at, p.created_at)";
 
-    /// <summary>A consultation drafted before the release became public with it: modified no earlier than the release.</summary>
-    public const string ConsultationModified =
+    private const string ConsultationOrReleased =
         "(CASE WHEN " + ConsultationUpdated + " > " + ReleasedAt + " THEN " + ConsultationUpdated + " ELSE " + ReleasedAt + " END)";
+
+    /// <summary>The public agenda item (of a published public meeting) that treats consultation <c>c</c>; at most one (unique index).</summary>
+    private const string AgendaItemOf =
+        " FROM agenda_items ai JOIN meetings am ON am.id = ai.meeting_id WHERE ai.consultation_id = c.id AND ai.is_public = 1 " +
+        "AND am.is_public = 1 AND am.published_at IS NOT NULL)";
+
+    private const string AgendaPublishedAt = "(SELECT am.published_at" + AgendaItemOf;
+
+    /// <summary>
+    /// A consultation drafted before the release became public with it: modified no earlier than the release; and no earlier
+    /// than the publication of the meeting that links it (its <c>meeting</c>/<c>agendaItem</c> appear then).
+    /// </summary>
+    public const string ConsultationModified =
+        "(CASE WHEN " + AgendaPublishedAt + " > " + ConsultationOrReleased + " THEN " + AgendaPublishedAt + " ELSE " + ConsultationOrReleased + " END)";
 
     public const string ConsultationCreated = "COALESCE(c.created_at, p.created_at)";
 
@@ -36,7 +49,8 @@ public static class OParlSql
         "c.position AS Position, c.organization_id AS OrganizationId, c.role AS Role, c.status AS Status, c.planned_date AS PlannedDate, " +
         "c.outcome AS Outcome, c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
         "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
-        "c.referred_to_organization_id AS ReferredToOrganizationId";
+        "c.referred_to_organization_id AS ReferredToOrganizationId, (SELECT ai.id" + AgendaItemOf + " AS AgendaItemId, " +
+        "(SELECT ai.meeting_id" + AgendaItemOf + " AS MeetingId";
 
     /// <summary>The list filters on the wrapped row query <c>x</c>.</summary>
     public const string Filter =
@@ -48,4 +62,14 @@ public static class OParlSql
 
     /// <summary>How many filtered rows lie up to the cursor (for <c>currentPage</c>).</summary>
     public const string UpToCursor = " AND x.Id <= @After";
+
+    private const string TombstoneColumns = "SELECT t.object_id AS Id, MIN(t.created_at) AS Created, MAX(t.deleted_at) AS Modified FROM oparl_tombstones t";
+
+    /// <summary>
+    /// The objects of one type (<c>@TombstoneType</c>) in a body that left public view (Data.PublicTombstones), one row each:
+    /// <c>created</c> as the object showed it, <c>modified</c> the moment it left. A list drops those that are public again.
+    /// </summary>
+    public const string TombstoneRows = TombstoneColumns + " WHERE t.body_id = @BodyId AND t.object_type = @TombstoneType GROUP BY t.object_id";
+
+    public const string TombstoneByIdSql = TombstoneColumns + " WHERE t.object_type = @TombstoneType AND t.object_id = @Id GROUP BY t.object_id";
 }

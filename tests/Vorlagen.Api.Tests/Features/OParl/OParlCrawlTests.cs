@@ -63,8 +63,10 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
             Assert.Empty(answer.IsPage ? OParlRules.CheckPage(answer.Json!) : OParlRules.CheckObject(answer.Json!).Select(e => $"{answer.Url} {e}"));
         foreach (var (id, item) in Crawler.Objects)
             Assert.True((await OParlSchemas.ValidateAsync(item)).Count == 0, $"{id}: {string.Join("; ", await OParlSchemas.ValidateAsync(item))}");
-        Assert.Contains(Crawler.Objects.Values, o => o["type"]!.GetValue<string>().EndsWith("/Consultation"));
-        Assert.Contains(Crawler.Objects.Values, o => o["type"]!.GetValue<string>().EndsWith("/Organization"));
+        // A crawl from System reaches every object type.
+        foreach (var type in new[] { "System", "Body", "LegislativeTerm", "Organization", "Person", "Membership", "Meeting", "AgendaItem", "Paper",
+                     "Consultation", "File", "Location" })
+            Assert.True(Crawler.Objects.Values.Any(o => o["type"]!.GetValue<string>() == OParlRules.TypePrefix + type), $"no {type} reached");
         Assert.True(Crawler.Objects.Count >= 15, $"only {Crawler.Objects.Count} objects");
     }
 
@@ -79,7 +81,15 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
         List<long> secretConsultations;
         using (var db = fixture.OpenDatabase()) secretConsultations = [.. db.Query<long>("SELECT id FROM consultations WHERE is_public = 0")];
         Assert.True(secretConsultations.Count >= 5);
-        foreach (var (kind, ids) in new[] { ("paper", fixture.Demo.Hidden), ("consultation", secretConsultations) })
+        List<long> secretMemberships;
+        using (var db = fixture.OpenDatabase()) secretMemberships = [.. db.Query<long>("SELECT id FROM memberships WHERE is_public = 0")];
+        Assert.Contains(fixture.Demo.HiddenMembership, secretMemberships);
+        var demo = fixture.Demo;
+        foreach (var (kind, ids) in new[]
+                 {
+                     ("paper", demo.Hidden), ("consultation", secretConsultations), ("meeting", demo.HiddenMeetings), ("location", demo.HiddenMeetings),
+                     ("agendaitem", demo.HiddenAgendaItems), ("file", demo.HiddenFiles), ("person", [demo.HiddenPerson]), ("membership", secretMemberships),
+                 })
             foreach (var id in ids)
             {
                 var url = $"http://localhost/oparl/v1.1/{kind}/{id}";
@@ -91,13 +101,99 @@ public sealed class OParlCrawlTests(OParlCrawlTests.Fixture fixture) : IClassFix
                 Assert.Equal("Error", JsonNode.Parse(text)!["type"]!.GetValue<string>());
             }
 
-        // Counts leave them out too: each body's paper list counts exactly its public papers.
+        // Counts leave them out too: each body's lists count exactly its public objects.
         foreach (var body in new[] { "kyffhaeuserkreis", "erzgebirgskreis" })
         {
-            var page = Crawler.Answers.Single(a => a.Url == $"http://localhost/oparl/v1.1/body/{fixture.BodyId(body)}/paper").Json!;
-            var expected = fixture.Demo.Public.Count(id => fixture.Scalar<long>("SELECT body_id FROM papers WHERE id = @id", new { id }) == fixture.BodyId(body));
-            Assert.Equal(expected, page["pagination"]!["totalElements"]!.GetValue<int>());
+            var bodyId = fixture.BodyId(body);
+            int Total(string list) => Crawler.Answers.Single(a => a.Url == $"http://localhost/oparl/v1.1/body/{bodyId}/{list}").Json!["pagination"]!["totalElements"]!.GetValue<int>();
+            Assert.Equal(fixture.Demo.Public.Count(id => fixture.Scalar<long>("SELECT body_id FROM papers WHERE id = @id", new { id }) == bodyId), Total("paper"));
+            Assert.Equal(fixture.Demo.PublicMeetings.Count(id => fixture.Scalar<long>("SELECT body_id FROM meetings WHERE id = @id", new { id }) == bodyId), Total("meeting"));
+            Assert.Equal(fixture.Scalar<int>("SELECT COUNT(*) FROM memberships m JOIN persons p ON p.id = m.person_id WHERE p.body_id = @bodyId AND m.is_public = 1",
+                new { bodyId }), Total("membership"));
+            Assert.Equal(fixture.Scalar<int>("SELECT COUNT(*) FROM persons p WHERE p.body_id = @bodyId AND EXISTS (SELECT 1 FROM memberships m " +
+                "WHERE m.person_id = p.id AND m.is_public = 1)", new { bodyId }), Total("person"));
+            Assert.True(fixture.Scalar<int>("SELECT COUNT(*) FROM persons WHERE body_id = @bodyId", new { bodyId }) > Total("person") || body == "erzgebirgskreis");
         }
+    }
+
+    [Fact]
+    public void Persons_show_public_data_only_and_meetings_only_their_public_part()
+    {
+        var demo = fixture.Demo;
+        var person = Crawler.Objects[$"http://localhost/oparl/v1.1/person/{demo.ContactPerson}"];
+        Assert.Equal("Erika Kontakt", person["name"]!.GetValue<string>());
+        Assert.Equal("Frau", person["formOfAddress"]!.GetValue<string>());
+        foreach (var key in new[] { "email", "phone", "gender", "location", "locationObject" }) Assert.Null(person[key]);
+        Assert.DoesNotContain("03632", person.ToJsonString());
+        var membership = Assert.Single(person["membership"]!.AsArray())!;
+        Assert.Equal(fixture.Crawler.Objects[membership["id"]!.GetValue<string>()]["organization"]!.GetValue<string>(), membership["organization"]!.GetValue<string>());
+        Assert.False(membership["votingRight"]!.GetValue<bool>());
+        var organization = Crawler.Objects[membership["organization"]!.GetValue<string>()];
+        Assert.Contains(membership["id"]!.GetValue<string>(), organization["membership"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        var meetings = Crawler.Objects.Keys.Where(k => k.Contains("/meeting/")).ToHashSet();
+        Assert.Equal(demo.PublicMeetings.Select(id => $"http://localhost/oparl/v1.1/meeting/{id}").Order(), meetings.Order());
+        var ausschuss = Crawler.Objects[$"http://localhost/oparl/v1.1/meeting/{demo.PublicMeetings[0]}"];
+        var items = ausschuss["agendaItem"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.Equal(["Ö 1", "Ö 2"], items.Select(i => i["number"]!.GetValue<string>()));
+        Assert.Equal([1, 2], items.Select(i => i["order"]!.GetValue<int>()));
+        Assert.DoesNotContain("Anfragen", ausschuss.ToJsonString()); // the non-public part is no object, not even a placeholder
+        Assert.Equal("empfohlen (Ja: 8 Nein: 1 Enth: 0 Bef: 0)", items[1]["result"]!.GetValue<string>());
+        Assert.Equal(8, items[1]["vorlagen:votes"]!["yes"]!.GetValue<int>());
+        Assert.Null(items[0]["result"]);
+        var consultation = Crawler.Objects[items[1]["consultation"]!.GetValue<string>()];
+        Assert.Equal(items[1]["id"]!.GetValue<string>(), consultation["agendaItem"]!.GetValue<string>());
+        Assert.Equal(ausschuss["id"]!.GetValue<string>(), consultation["meeting"]!.GetValue<string>());
+        Assert.Equal("Sitzungssaal", ausschuss["location"]!["room"]!.GetValue<string>());
+        Assert.Matches(@"T17:00:00\+0[12]:00$", ausschuss["start"]!.GetValue<string>());
+        // The Kreistag session's non-public part holds the non-public paper: only the opening is an object, and counts say so.
+        var kreistag = Crawler.Objects[$"http://localhost/oparl/v1.1/meeting/{demo.PublicMeetings[1]}"];
+        Assert.Single(kreistag["agendaItem"]!.AsArray());
+        var kyf = fixture.BodyId("kyffhaeuserkreis");
+        var agendaPage = Crawler.Answers.Single(a => a.Url == $"http://localhost/oparl/v1.1/body/{kyf}/agendaitem").Json!;
+        Assert.Equal(3, agendaPage["pagination"]!["totalElements"]!.GetValue<int>());
+
+        var files = Crawler.Objects.Keys.Where(k => k.Contains("/file/")).ToHashSet();
+        Assert.Equal(demo.PublicFiles.Select(id => $"http://localhost/oparl/v1.1/file/{id}").Order(), files.Order());
+        var file = Crawler.Objects[files.Single()];
+        Assert.Equal($"http://localhost/dateien/{demo.PublicFiles[0]}", file["accessUrl"]!.GetValue<string>());
+        Assert.Equal($"http://localhost/dateien/{demo.PublicFiles[0]}/download", file["downloadUrl"]!.GetValue<string>());
+        Assert.Equal(("kostenplan.pdf", "application/pdf"), (file["fileName"]!.GetValue<string>(), file["mimeType"]!.GetValue<string>()));
+        Assert.Null(file["sha1Checksum"]);
+        Assert.Equal($"http://localhost/oparl/v1.1/paper/{demo.Walkthrough}", file["paper"]![0]!.GetValue<string>());
+        // The paper embeds its public files only (the non-public one is no object).
+        var paper = Crawler.Objects[$"http://localhost/oparl/v1.1/paper/{demo.Walkthrough}"];
+        Assert.True(JsonNode.DeepEquals(file, Assert.Single(paper["auxiliaryFile"]!.AsArray())));
+        Assert.True(DateTimeOffset.Parse(paper["modified"]!.GetValue<string>()) >= DateTimeOffset.Parse(file["modified"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Omit_internal_drops_the_embedded_lists_of_persons_and_meetings()
+    {
+        var client = fixture.CreateClient();
+        var kyf = fixture.BodyId("kyffhaeuserkreis");
+        foreach (var (list, embedded) in new[] { ("person", "membership"), ("meeting", "agendaItem"), ("paper", "consultation") })
+        {
+            var full = JsonNode.Parse(await client.GetStringAsync($"/oparl/v1.1/body/{kyf}/{list}"))!["data"]!.AsArray();
+            Assert.Contains(full, o => o![embedded] is not null);
+            var omitted = JsonNode.Parse(await client.GetStringAsync($"/oparl/v1.1/body/{kyf}/{list}?omit_internal=true"))!["data"]!.AsArray();
+            Assert.Equal(full.Count, omitted.Count);
+            Assert.All(omitted, o => Assert.Null(o![embedded]));
+        }
+    }
+
+    [Fact]
+    public async Task File_urls_answer_inline_and_as_attachment_to_anyone()
+    {
+        var client = fixture.CreateClient();
+        var file = Crawler.Objects[$"http://localhost/oparl/v1.1/file/{fixture.Demo.PublicFiles[0]}"];
+        var access = await client.GetAsync(file["accessUrl"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, access.StatusCode);
+        Assert.NotEqual("attachment", access.Content.Headers.ContentDisposition?.DispositionType);
+        var download = await client.GetAsync(file["downloadUrl"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(file["size"]!.GetValue<long>(), (await download.Content.ReadAsByteArrayAsync()).LongLength);
     }
 
     [Fact]
