@@ -12,6 +12,8 @@ public static class MinutesEndpoints
 
     public static IEndpointRouteBuilder MapMinutes(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/meetings/minutes-tasks", (IMediator m, CancellationToken ct) => m.Send(new MinutesTasks.Query(), ct))
+            .WithTags("Niederschrift").WithName("MinutesTasks").RequireAuthorization();
         var minutes = app.MapGroup("/api/meetings/{id:long}/minutes").WithTags("Niederschrift");
         minutes.MapGet("", async (IMediator m, HttpContext http, long id, CancellationToken ct) => Ok(http, await m.Send(new GetMinutes.Query(id), ct)))
             .WithName("GetMinutes");

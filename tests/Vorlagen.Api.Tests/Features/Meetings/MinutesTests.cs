@@ -160,6 +160,11 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         app.Clock.Advance(TimeSpan.FromDays(3));
         (clerk, landrat) = (await app.ClientFor("erz.clerk"), await app.ClientFor("erz.landrat")); // tokens live 8 hours
         await Send(clerk, $"/api/meetings/{next}/status", new { status = "held" });
+        // Meine Aufgaben: due at the next session, which comes before the month is over (§ 36 Abs. 2 Satz 2).
+        var task = (await (await clerk.GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray().Single(t => t.GetProperty("meetingId").GetInt64() == meeting);
+        Assert.Equal((day.AddDays(4).ToString("yyyy-MM-dd"), "signed", "§ 36 Abs. 2 Satz 2 SächsLKrO"),
+            (task.GetProperty("due").GetString(), task.GetProperty("state").GetString(), task.GetProperty("citation").GetString()));
+        Assert.Empty((await (await anonymous.GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray());
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = next })).AssertProblem(422, "no_approval_item");
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = meeting })).AssertProblem(422, "approving_meeting_invalid");
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = next, objections = new object[] { new { raisedBy = "", text = "x", outcome = "maybe" } } }))
@@ -174,6 +179,7 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("approved", minutes.GetProperty("state").GetString());
         Assert.Equal("stattgegeben", minutes.GetProperty("objections")[0].GetProperty("outcomeLabel").GetString());
         Assert.Equal(1, Count("minutes_objections"));
+        Assert.DoesNotContain((await (await clerk.GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray(), t => t.GetProperty("meetingId").GetInt64() == meeting);
 
         // Publication: the public part reaches everyone; the non-public part stays one line.
         minutes = await Send(clerk, $"/api/meetings/{meeting}/minutes/publication", new { });
