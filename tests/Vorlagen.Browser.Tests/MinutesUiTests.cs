@@ -59,7 +59,7 @@ public sealed class MinutesUiTests(BrowserApp app) : BrowserTest(app), IClassFix
         var clerk = await OpenAsync("kyf.clerk");
         await clerk.GotoAsync($"/sitzungen/{meeting}");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Niederschrift", Exact = true }).ClickAsync();
-        await clerk.ArrivedAtAsync(url => url.EndsWith($"/sitzungen/{meeting}/niederschrift"));
+        await clerk.WaitForURLAsync($"**/sitzungen/{meeting}/niederschrift");
         var document = clerk.GetByRole(AriaRole.Article, new() { Name = "Niederschrift" });
         await Expect(document).ToContainTextAsync("Dienstreise");
         await Expect(document).ToContainTextAsync("Nichtöffentlicher Teil");

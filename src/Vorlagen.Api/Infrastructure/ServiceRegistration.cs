@@ -81,6 +81,8 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToFolder("/Gremien");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Index");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Details");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Niederschrift");
+            o.Conventions.AllowAnonymousToPage("/Beschluesse/Index");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

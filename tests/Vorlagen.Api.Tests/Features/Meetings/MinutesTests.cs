@@ -162,9 +162,10 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await Send(clerk, $"/api/meetings/{next}/status", new { status = "held" });
         // Meine Aufgaben: due at the next session, which comes before the month is over (§ 36 Abs. 2 Satz 2).
         var task = (await (await clerk.GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray().Single(t => t.GetProperty("meetingId").GetInt64() == meeting);
-        Assert.Equal((day.AddDays(4).ToString("yyyy-MM-dd"), "signed", "§ 36 Abs. 2 Satz 2 SächsLKrO"),
+        Assert.Equal((day.AddDays(2).ToString("yyyy-MM-dd"), "signed", "§ 36 Abs. 2 Satz 2 SächsLKrO"),
             (task.GetProperty("due").GetString(), task.GetProperty("state").GetString(), task.GetProperty("citation").GetString()));
-        Assert.Empty((await (await anonymous.GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/meetings/minutes-tasks")).StatusCode);
+        Assert.Empty((await (await (await app.ClientFor("erz.member")).GetAsync("/api/meetings/minutes-tasks")).ReadJson()).EnumerateArray());
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = next })).AssertProblem(422, "no_approval_item");
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = meeting })).AssertProblem(422, "approving_meeting_invalid");
         await (await clerk.PostAsJsonAsync($"/api/meetings/{meeting}/minutes/approval", new { approvingMeetingId = next, objections = new object[] { new { raisedBy = "", text = "x", outcome = "maybe" } } }))
