@@ -63,6 +63,18 @@ public static class MinutesStates
 
     public static string Label(string state) => Labels.GetValueOrDefault(state, state);
 
+    /// <summary>The signature lines of the printed Niederschrift: the recorded signer's name, or an empty line per required signer.</summary>
+    public static IReadOnlyList<(string Label, string? Name)> SignatureLines(MinutesDto minutes)
+    {
+        var rule = minutes.SignatureRule;
+        var lines = new List<(string, string?)>();
+        string? Signed(string role, int index) => minutes.Signatures.Where(s => s.Role == role).Skip(index).FirstOrDefault()?.Name;
+        if (rule.Chair) lines.Add(("Vorsitz", Signed("chair", 0) ?? minutes.ChairName));
+        for (var i = 0; i < rule.Members; i++) lines.Add(("Kreisrat/Kreisrätin", Signed("member", i)));
+        if (rule.Secretary) lines.Add(("Schriftführer/in", Signed("secretary", 0) ?? minutes.SecretaryName));
+        return lines;
+    }
+
     public static readonly IReadOnlyDictionary<string, string> SignerLabels = new Dictionary<string, string>
     {
         ["chair"] = "Vorsitz", ["member"] = "Kreisrat/Kreisrätin (Teilnehmer/in)", ["secretary"] = "Schriftführer/in",

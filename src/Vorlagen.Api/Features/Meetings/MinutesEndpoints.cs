@@ -17,6 +17,12 @@ public static class MinutesEndpoints
         var minutes = app.MapGroup("/api/meetings/{id:long}/minutes").WithTags("Niederschrift");
         minutes.MapGet("", async (IMediator m, HttpContext http, long id, CancellationToken ct) => Ok(http, await m.Send(new GetMinutes.Query(id), ct)))
             .WithName("GetMinutes");
+        app.MapGet("/api/meetings/{id:long}/minutes.pdf", async (IMediator m, IConfiguration configuration, long id, CancellationToken ct) =>
+        {
+            var dto = await m.Send(new GetMinutes.Query(id), ct);
+            var pdf = Documents.MinutesPdf.Render(dto, MinutesStates.SignatureLines(dto), configuration["Vorlagen:Documents:FontFolder"]);
+            return Results.File(pdf, "application/pdf", $"Niederschrift-{dto.Date:yyyy-MM-dd}.pdf");
+        }).WithTags("Niederschrift").WithName("GetMinutesPdf");
         minutes.MapPost("signatures", async (IMediator m, HttpContext http, long id, SignaturesRequest r, CancellationToken ct) =>
             Ok(http, await m.Send(new SignMinutes.Command(id, await Expected(m, http, id, ct), r.Signatures), ct)))
             .WithName("SignMinutes").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();

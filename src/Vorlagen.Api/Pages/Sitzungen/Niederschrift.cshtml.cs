@@ -20,14 +20,5 @@ public sealed class NiederschriftModel(IMediator mediator) : UiPageModel
     }
 
     /// <summary>The signature lines to print: the recorded signer's name, or an empty line per required signer.</summary>
-    public IReadOnlyList<(string Label, string? Name)> SignatureLines()
-    {
-        var rule = Minutes.SignatureRule;
-        var lines = new List<(string, string?)>();
-        string? Signed(string role, int index) => Minutes.Signatures.Where(s => s.Role == role).Skip(index).FirstOrDefault()?.Name;
-        if (rule.Chair) lines.Add(("Vorsitz", Signed("chair", 0) ?? Minutes.ChairName));
-        for (var i = 0; i < rule.Members; i++) lines.Add(("Kreisrat/Kreisrätin", Signed("member", i)));
-        if (rule.Secretary) lines.Add(("Schriftführer/in", Signed("secretary", 0) ?? Minutes.SecretaryName));
-        return lines;
-    }
+    public IReadOnlyList<(string Label, string? Name)> SignatureLines() => MinutesStates.SignatureLines(Minutes);
 }

@@ -117,6 +117,7 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal((2, "§ 36 Abs. 2 Satz 1 SächsLKrO"), (minutes.GetProperty("signatureRule").GetProperty("members").GetInt32(),
             minutes.GetProperty("signatureRule").GetProperty("citation").GetString()));
         await (await anonymous.GetAsync($"/api/meetings/{meeting}/minutes")).AssertProblem(404, "not_found");
+        await (await anonymous.GetAsync($"/api/meetings/{meeting}/minutes.pdf")).AssertProblem(404, "not_found");
         var book = await (await anonymous.GetAsync($"/api/decisions?bodyId={Body}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("MIN-1", book);
         Assert.DoesNotContain("MIN-2", book);
@@ -193,6 +194,16 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.DoesNotContain("Grundstücksangelegenheit", publicText);
         Assert.DoesNotContain("Redebeitrag", publicText);
         Assert.Contains("nichtöffentlicher Teil", publicText);
+        var pdfResponse = await anonymous.GetAsync($"/api/meetings/{meeting}/minutes.pdf");
+        Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await pdfResponse.Content.ReadAsByteArrayAsync()))
+        {
+            var pdfText = string.Join(" ", pdf.GetPages().SelectMany(page => page.GetWords()).Select(w => w.Text));
+            Assert.Contains("Radwegs", pdfText);
+            Assert.Contains("Sabine Schreiber", pdfText);
+            Assert.DoesNotContain(Marker, pdfText);
+            Assert.DoesNotContain("Grundstücksangelegenheit", pdfText);
+        }
         book = await (await anonymous.GetAsync($"/api/decisions?bodyId={Body}&year={day.Year}")).Content.ReadAsStringAsync();
         Assert.Contains("MIN-1", book);
         Assert.DoesNotContain("MIN-2", book);
