@@ -143,7 +143,17 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         minutes = await Send(clerk, url, new { signatures = new object[] { new { role = "chair", signedOn }, new { role = "member", personId = members[0], signedOn } } }, ifMatch: $"\"{version}\"");
         Assert.Equal("draft", minutes.GetProperty("state").GetString());
         await (await clerk.PostAsJsonAsync(url, new { signatures = new object[] { new { role = "member", personId = members[0], signedOn } } })).AssertProblem(422, "signer_twice");
-        minutes = await Send(clerk, url, new { signatures = new object[] { new { role = "member", personId = members[1], signedOn }, new { role = "secretary", signedOn } } });
+        // Sent twice with one Idempotency-Key (a lost connection): the retry replays the first answer and records nothing more.
+        var last = new { signatures = new object[] { new { role = "member", personId = members[1], signedOn }, new { role = "secretary", signedOn } } };
+        var key = Guid.NewGuid().ToString();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(last) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await clerk.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            minutes = await response.ReadJson();
+        }
         Assert.Equal("signed", minutes.GetProperty("state").GetString());
         Assert.Equal(4, minutes.GetProperty("signatures").GetArrayLength());
         Assert.Equal("Sabine Schreiber", minutes.GetProperty("signatures")[3].GetProperty("name").GetString());
