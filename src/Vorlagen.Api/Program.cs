@@ -1,5 +1,6 @@
 using Vorlagen.Api.Features.Auth;
 using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Decisions;
 using Vorlagen.Api.Features.Files;
 using Vorlagen.Api.Features.Health;
 using Vorlagen.Api.Features.Meetings;
@@ -52,6 +53,8 @@ app.MapBodies();
 app.MapOrganizations();
 app.MapPeople();
 app.MapMeetings();
+app.MapMinutes();
+app.MapDecisions();
 app.MapTallies();
 app.MapPapers();
 app.MapFiles();

@@ -52,6 +52,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddSingleton<Vorlagen.Api.Features.Meetings.MeetingRules>();
+        services.AddSingleton<Vorlagen.Api.Features.Meetings.MinutesRules>();
         services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));
         services.AddSingleton<Vorlagen.Api.Features.Meetings.InvitationMailer>();
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperReader>();
@@ -82,6 +83,8 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Index");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Details");
             o.Conventions.AllowAnonymousToPage("/Sitzungen/Mappe");
+            o.Conventions.AllowAnonymousToPage("/Sitzungen/Niederschrift");
+            o.Conventions.AllowAnonymousToPage("/Beschluesse/Index");
             o.Conventions.AllowAnonymousToPage("/Anmelden");
             o.Conventions.AllowAnonymousToPage("/Fehler");
         })

@@ -18,6 +18,8 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
     /// <summary>All of the caller's tasks; the page shows the most urgent <see cref="PagedList{T}.MaxPageSize"/>.</summary>
     public int TaskTotal { get; private set; }
     public PagedList<PaperSummaryDto>? Latest { get; private set; }
+    /// <summary>The office's Niederschriften not yet approved, with the day they are due at the Gremium.</summary>
+    public IReadOnlyList<MinutesTasks.MinutesTaskDto> Minutes { get; private set; } = [];
 
     /// <summary>Coming sessions: for the office every session of the body (with the last day to send the Einladung while planned),
     /// for Kreisräte the published sessions of their Gremien.</summary>
@@ -40,6 +42,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
             var tasks = await mediator.Send(new MyTasks.Query(), ct);
             (Tasks, Memberships, TaskTotal) = (tasks.Items, tasks.Memberships, tasks.Total);
             Sessions = await SessionsAsync(ct);
+            Minutes = await mediator.Send(new MinutesTasks.Query(), ct);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else

@@ -26,9 +26,12 @@ public static class PaperAccess
         caller.SeesAllOf(paper.BodyId)
         || (paper.ReleasedOn is not null && caller.BelongsTo(paper.BodyId) && consultations.Any(c => IsOwnGremium(caller, c.OrganizationId)));
 
-    /// <summary>A non-public consultation's result and tally only for the office and that Gremium's own members and chair.</summary>
+    /// <summary>
+    /// A non-public consultation's result and tally only for the office and that Gremium's own members and chair, until the decision is
+    /// announced in a public session (bekanntgegeben, § 33 Abs. 1 Satz 3 SächsLKrO): then for everyone who sees the paper.
+    /// </summary>
     public static bool CanSeeDetails(Caller caller, long bodyId, ConsultationRow consultation) =>
-        consultation.IsPublic || caller.SeesAllOf(bodyId) || (caller.BelongsTo(bodyId) && IsOwnGremium(caller, consultation.OrganizationId));
+        consultation.IsPublic || consultation.AnnouncedOn is not null || caller.SeesAllOf(bodyId) || (caller.BelongsTo(bodyId) && IsOwnGremium(caller, consultation.OrganizationId));
 
     /// <summary>The C# twin of <see cref="PaperSql.ShownStatus"/>: does the status reveal a decision the caller may not see?</summary>
     public static bool DecisionHidden(Caller caller, PaperRow paper, IEnumerable<ConsultationRow> consultations) =>

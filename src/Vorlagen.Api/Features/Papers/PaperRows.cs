@@ -58,6 +58,9 @@ public sealed record ConsultationRow
     public string? RecordedBy { get; init; }
     public long? ObjectedConsultationId { get; init; }
 
+    /// <summary>A non-public decision announced in a public session on this day (§ 33 Abs. 1 Satz 3 SächsLKrO): public from then on.</summary>
+    public string? AnnouncedOn { get; init; }
+
     /// <summary>The Sitzung whose agenda holds this consultation (meetings area), and when that Sitzung was published.</summary>
     public long? MeetingId { get; init; }
     public string? MeetingPublishedAt { get; init; }

@@ -24,7 +24,7 @@ public static class PaperSql
         "c.result_date AS ResultDate, c.majority AS Majority, c.votes_entitled AS VotesEntitled, c.votes_yes AS VotesYes, " +
         "c.votes_no AS VotesNo, c.votes_abstain AS VotesAbstain, c.votes_recused AS VotesRecused, c.resolution_text AS ResolutionText, " +
         "c.referred_to_organization_id AS ReferredToOrganizationId, r.name AS ReferredToOrganizationName, c.recorded_by AS RecordedBy, " +
-        "c.objected_consultation_id AS ObjectedConsultationId, " +
+        "c.objected_consultation_id AS ObjectedConsultationId, c.announced_on AS AnnouncedOn, " +
         "(SELECT MIN(ai.meeting_id) FROM agenda_items ai WHERE ai.consultation_id = c.id) AS MeetingId, " +
         "(SELECT MIN(am.published_at) FROM agenda_items ai JOIN meetings am ON am.id = ai.meeting_id WHERE ai.consultation_id = c.id) AS MeetingPublishedAt " +
         "FROM consultations c JOIN organizations o ON o.id = c.organization_id " +
@@ -33,13 +33,14 @@ public static class PaperSql
     public const string ConsultationsOfPaperSql = SelectConsultationsSql + " WHERE c.paper_id = @Id ORDER BY c.position";
 
     /// <summary>
-    /// A decision the caller may not know: a non-public beschließend consultation the caller may not see has a result.
+    /// A decision the caller may not know: a non-public beschließend consultation the caller may not see has a result and was not
+    /// announced (bekanntgegeben, <c>announced_on</c>).
     /// <c>decided_non_public</c> (maintained on write) marks the few papers where the caller's Gremien matter at all.
     /// Same parameters as <see cref="VisibleFilter"/>.
     /// </summary>
     public const string HiddenDecision =
         "(p.decided_non_public = 1 AND @AllBodies = 0 AND p.body_id <> @FullBodyId AND EXISTS (" +
-        "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 " +
+        "SELECT 1 FROM consultations dc WHERE dc.paper_id = p.id AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 AND dc.announced_on IS NULL " +
         "AND NOT EXISTS (SELECT 1 FROM " + GremiumRightsSubquery + " dr WHERE dr.organization_id = dc.organization_id)))";
 
     /// <summary>The statuses that would reveal a decision (<see cref="PaperStatuses.RevealDecision"/>) as an SQL list.</summary>

@@ -15,7 +15,8 @@ public static class SearchIndex
     public const string PaperSql =
         "SELECT reference AS Reference, title AS Title, originator AS Originator, legal_basis AS LegalBasis, consulted_with AS ConsultedWith, " +
         "proposal AS Proposal, reasoning AS Reasoning, fields AS Fields FROM papers WHERE id = @Id";
-    public const string ResultsSql = "SELECT resolution_text AS Text, is_public AS IsPublic FROM consultations WHERE paper_id = @Id AND resolution_text IS NOT NULL";
+    // A non-public result counts as public once announced (§ 33 Abs. 1 Satz 3 SächsLKrO, Features/Meetings/AnnounceDecision.cs).
+    public const string ResultsSql = "SELECT resolution_text AS Text, CASE WHEN is_public = 1 OR announced_on IS NOT NULL THEN 1 ELSE 0 END AS IsPublic FROM consultations WHERE paper_id = @Id AND resolution_text IS NOT NULL";
     /// <summary>The current version of each Anlage with its extracted text.</summary>
     public const string FilesSql =
         "SELECT f.title AS Title, c.extracted_text AS Text, f.is_public AS IsPublic FROM files f " +
