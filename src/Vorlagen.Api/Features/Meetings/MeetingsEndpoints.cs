@@ -13,6 +13,9 @@ public static class MeetingsEndpoints
     public sealed record StatusRequest(string? Status, DateOnly? NewDate, string? Reason);
     public sealed record InvitationRequest(bool? Supplement, bool? Urgent, string? UrgencyReason, string? Channel);
     public sealed record NoticeRequest(int? FullDays, string? Citation);
+    public sealed record SessionRequest(long? ChairPersonId, string? SecretaryName);
+    public sealed record AttendanceRequest(IReadOnlyList<RecordAttendance.Entry>? Members);
+    public sealed record RecusalRequest(string? Note);
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
@@ -55,7 +58,37 @@ public static class MeetingsEndpoints
             .WithName("ListDueConsultations").RequireAuthorization();
         meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))
             .WithName("GetMeetingHistory").RequireAuthorization();
+        MapSession(meetings);
     }
+
+    /// <summary>The Sitzungsmodus (issue #14): opening, attendance, Befangenheit. Writes take If-Match on the session's version.</summary>
+    private static void MapSession(RouteGroupBuilder meetings)
+    {
+        meetings.MapGet("{id:long}/attendance", async (IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        {
+            var attendance = await m.Send(new GetAttendance.Query(id), ct);
+            return HttpResults.OkWithETag(http, attendance, attendance.Version);
+        }).WithName("GetAttendance");
+        meetings.MapPost("{id:long}/session", async (IMediator m, HttpContext http, long id, SessionRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new OpenSession.Command(id, r.ChairPersonId, r.SecretaryName), ct)))
+            .WithName("OpenSession").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/attendance", async (IMediator m, HttpContext http, long id, AttendanceRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new RecordAttendance.Command(id, await SessionVersion(m, http, id, ct), r.Members), ct)))
+            .WithName("RecordAttendance").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/agenda-items/{itemId:long}/recusals/{personId:long}",
+            async (IMediator m, HttpContext http, long id, long itemId, long personId, RecusalRequest? r, CancellationToken ct) =>
+            Ok(http, await m.Send(new SetRecusal.Command(id, itemId, personId, true, r?.Note, await SessionVersion(m, http, id, ct)), ct)))
+            .WithName("SetRecusal").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapDelete("{id:long}/agenda-items/{itemId:long}/recusals/{personId:long}",
+            async (IMediator m, HttpContext http, long id, long itemId, long personId, CancellationToken ct) =>
+            Ok(http, await m.Send(new SetRecusal.Command(id, itemId, personId, false, null, await SessionVersion(m, http, id, ct)), ct)))
+            .WithName("LiftRecusal").RequireAuthorization();
+    }
+
+    private static Task<int?> SessionVersion(IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        IfMatch.ParseAsync(http.Request, async () => (await m.Send(new GetAttendance.Query(id), ct)).Version);
+
+    private static IResult Ok(HttpContext http, AttendanceDto attendance) => HttpResults.OkWithETag(http, attendance, attendance.Version);
 
     private static IResult Ok(HttpContext http, MeetingDto meeting) => HttpResults.OkWithETag(http, meeting, meeting.Version);
 }
