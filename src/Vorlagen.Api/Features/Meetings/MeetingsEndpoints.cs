@@ -16,6 +16,8 @@ public static class MeetingsEndpoints
     public sealed record SessionRequest(long? ChairPersonId, string? SecretaryName);
     public sealed record AttendanceRequest(IReadOnlyList<RecordAttendance.Entry>? Members);
     public sealed record RecusalRequest(string? Note);
+    public sealed record StatementRequest(long? PersonId, string? Kind, string? Text);
+    public sealed record RollCallRequest(IReadOnlyList<RecordRollCall.Vote>? Votes);
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
@@ -83,6 +85,13 @@ public static class MeetingsEndpoints
             async (IMediator m, HttpContext http, long id, long itemId, long personId, CancellationToken ct) =>
             Ok(http, await m.Send(new SetRecusal.Command(id, itemId, personId, false, null, await SessionVersion(m, http, id, ct)), ct)))
             .WithName("LiftRecusal").RequireAuthorization();
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/statements", async (IMediator m, long id, long itemId, StatementRequest r, CancellationToken ct) =>
+        {
+            var statement = await m.Send(new RecordStatement.Command(id, itemId, r.PersonId, r.Kind, r.Text), ct);
+            return Results.Created($"/api/meetings/{id}/agenda-items/{itemId}/statements/{statement.Id}", statement);
+        }).WithName("RecordStatement").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/agenda-items/{itemId:long}/roll-call", (IMediator m, long id, long itemId, RollCallRequest r, CancellationToken ct) =>
+            m.Send(new RecordRollCall.Command(id, itemId, r.Votes), ct)).WithName("RecordRollCall").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
     }
 
     private static Task<int?> SessionVersion(IMediator m, HttpContext http, long id, CancellationToken ct) =>

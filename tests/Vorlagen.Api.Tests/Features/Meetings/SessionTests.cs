@@ -172,4 +172,41 @@ public sealed class SessionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await (await anonymous.PutAsJsonAsync($"/api/meetings/{id}/agenda-items/{nonPublic}/recusals/{members[1]}", new { })).Content.ReadAsStringAsync();
         Assert.Equal(1, Count($"agenda_item_recusals WHERE agenda_item_id = {nonPublic}"));
     }
+
+    [Fact]
+    public async Task A_roll_call_produces_the_tally_the_result_must_match_and_a_statement_is_recorded()
+    {
+        var (paperId, paper) = await _papers.InDeliberationAsync("2021/7/915");
+        var consultationId = PaperApi.ConsultationId(paper, 1);
+        var id = await MeetingWith(Ausschuss, "2021-03-04", new { consultationId });
+        var view = await Send(_clerk, HttpMethod.Get, $"/api/meetings/{id}/attendance", null);
+        var item = view.GetProperty("items")[0].GetProperty("id").GetInt64();
+        var voters = Members(view).Where(m => m.GetProperty("votingRight").GetBoolean()).Select(m => m.GetProperty("personId").GetInt64()).Take(9).ToList();
+        await Send(_clerk, HttpMethod.Post, $"/api/meetings/{id}/session", new { chairPersonId = voters[0], secretaryName = "S" });
+        await Send(_clerk, HttpMethod.Put, $"/api/meetings/{id}/attendance", new { members = voters.Select(p => new { personId = p, status = "present" }) });
+
+        var outsider = Members(view).Select(m => m.GetProperty("personId").GetInt64()).First(p => !voters.Contains(p));
+        await (await _clerk.PutAsJsonAsync($"/api/meetings/{id}/agenda-items/{item}/roll-call", new { votes = new[] { new { personId = outsider, choice = "yes" } } }))
+            .AssertProblem(422, "not_entitled_at_item");
+        await (await _clerk.PutAsJsonAsync($"/api/meetings/{id}/agenda-items/{item}/roll-call", new { votes = new[] { new { personId = voters[0], choice = "vielleicht" } } }))
+            .AssertProblem(400, "validation");
+        Assert.Equal(0, Count($"agenda_item_roll_calls WHERE agenda_item_id = {item}"));
+        var roll = await Send(_clerk, HttpMethod.Put, $"/api/meetings/{id}/agenda-items/{item}/roll-call",
+            new { votes = voters.Select((p, i) => new { personId = p, choice = i < 7 ? "yes" : i == 7 ? "no" : "abstain" }) });
+        Assert.Equal((9, 7, 1, 1), (roll.GetProperty("entitledPresent").GetInt32(), roll.GetProperty("yes").GetInt32(), roll.GetProperty("no").GetInt32(), roll.GetProperty("abstain").GetInt32()));
+        Assert.Equal(9, Count($"agenda_item_roll_calls WHERE agenda_item_id = {item}"));
+
+        var refused = await (await _clerk.PostAsJsonAsync($"/api/papers/{paperId}/consultations/{consultationId}/result",
+            new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 8, no = 1, abstain = 0 } })).AssertProblem(422, "tally_rejected");
+        Assert.Equal("tally_contradicts_roll_call", refused.GetProperty("violations")[0].GetProperty("code").GetString());
+        Assert.Equal("pending", app.Scalar<string>("SELECT status FROM consultations WHERE id = @consultationId", new { consultationId }));
+        await _papers.RecordAsync(_clerk, paperId, consultationId, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 7, no = 1, abstain = 1 } });
+        Assert.Equal(7, app.Scalar<int>("SELECT votes_yes FROM consultations WHERE id = @consultationId", new { consultationId }));
+
+        await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/agenda-items/{item}/statements", new { personId = voters[7], kind = "rede", text = "x" })).AssertProblem(400, "validation");
+        var statement = await Send(_clerk, HttpMethod.Post, $"/api/meetings/{id}/agenda-items/{item}/statements",
+            new { personId = voters[7], kind = "vote", text = "Ich habe mit Nein gestimmt, weil die Finanzierung offen ist." }, 201);
+        Assert.Equal("vote", app.Scalar<string>("SELECT kind FROM agenda_item_statements WHERE id = @s", new { s = statement.GetProperty("id").GetInt64() }));
+        Assert.Contains("#", app.Scalar<string>("SELECT recorded_by FROM agenda_item_statements WHERE id = @s", new { s = statement.GetProperty("id").GetInt64() }));
+    }
 }
