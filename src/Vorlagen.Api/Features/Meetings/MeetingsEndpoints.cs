@@ -18,6 +18,8 @@ public static class MeetingsEndpoints
     public sealed record RecusalRequest(string? Note);
     public sealed record StatementRequest(long? PersonId, string? Kind, string? Text);
     public sealed record RollCallRequest(IReadOnlyList<RecordRollCall.Vote>? Votes);
+    public sealed record ElectionRequest(string? Office, IReadOnlyList<long>? CandidatePersonIds);
+    public sealed record ElectionRoundRequest(int? ValidBallots, int? InvalidBallots, IReadOnlyList<RecordElectionRound.CandidateVotes>? Votes, long? LotWinnerPersonId);
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
@@ -92,6 +94,14 @@ public static class MeetingsEndpoints
         }).WithName("RecordStatement").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         meetings.MapPut("{id:long}/agenda-items/{itemId:long}/roll-call", (IMediator m, long id, long itemId, RollCallRequest r, CancellationToken ct) =>
             m.Send(new RecordRollCall.Command(id, itemId, r.Votes), ct)).WithName("RecordRollCall").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapGet("{id:long}/agenda-items/{itemId:long}/election", (IMediator m, long id, long itemId, CancellationToken ct) =>
+            m.Send(new GetElection.Query(id, itemId), ct)).WithName("GetElection");
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/election", (IMediator m, long id, long itemId, ElectionRequest r, CancellationToken ct) =>
+            m.Send(new CreateElection.Command(id, itemId, r.Office, r.CandidatePersonIds), ct))
+            .WithName("CreateElection").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/election/rounds", (IMediator m, long id, long itemId, ElectionRoundRequest r, CancellationToken ct) =>
+            m.Send(new RecordElectionRound.Command(id, itemId, r.ValidBallots, r.InvalidBallots, r.Votes, r.LotWinnerPersonId), ct))
+            .WithName("RecordElectionRound").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
     }
 
     private static Task<int?> SessionVersion(IMediator m, HttpContext http, long id, CancellationToken ct) =>

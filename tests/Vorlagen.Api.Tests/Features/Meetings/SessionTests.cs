@@ -41,10 +41,11 @@ public sealed class SessionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await _papers.RecordAsync(_clerk, paperId, PaperApi.ConsultationId(paper, 1), new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
         paper = await _papers.RecordAsync(_clerk, paperId, PaperApi.ConsultationId(paper, 2), new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
         var consultationId = PaperApi.ConsultationId(paper, 3);
-        var id = await MeetingWith(Kreistag, "2021-03-31", new { templateKey = "eroeffnung" }, new { consultationId }, new { templateKey = "informationen" });
+        var id = await MeetingWith(Kreistag, "2021-03-31", new { templateKey = "eroeffnung" }, new { consultationId }, new { templateKey = "informationen" },
+            new { templateKey = "wahl" });
         var before = await Send(_clerk, HttpMethod.Get, $"/api/meetings/{id}/attendance", null);
         var items = before.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
-        var (opening, decision, information) = (items[0], items[1], items[2]);
+        var (decision, information, wahl) = (items[1], items[2], items[3]);
         var members = Members(before);
         Assert.Equal((47, 47, JsonValueKind.Null), (members.Count, before.GetProperty("entitledMembers").GetInt32(), before.GetProperty("session").ValueKind));
         var landraetin = members.Single(m => m.GetProperty("statutory").GetBoolean());
@@ -105,6 +106,22 @@ public sealed class SessionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         // Lifting the Befangenheit restores the count.
         attendance = await Send(_clerk, HttpMethod.Delete, $"/api/meetings/{id}/agenda-items/{information}/recusals/{befangen}", null);
         Assert.Equal(34, Item(attendance, information).GetProperty("entitledPresent").GetInt32());
+
+        // An election item: § 39 Abs. 2 ThürKO, more than half of the 34 present and entitled (18) — unverified wording.
+        await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/agenda-items/{decision}/election", new { office = "x", candidatePersonIds = new[] { others[1] } }))
+            .AssertProblem(422, "item_is_consultation");
+        var election = await Send(_clerk, HttpMethod.Post, $"/api/meetings/{id}/agenda-items/{wahl}/election",
+            new { office = "Wahl eines Mitglieds des Jugendhilfeausschusses", candidatePersonIds = new[] { others[1], others[2] } });
+        Assert.Equal(("open", 2), (election.GetProperty("status").GetString(), election.GetProperty("candidates").GetArrayLength()));
+        var rounds = $"/api/meetings/{id}/agenda-items/{wahl}/election/rounds";
+        var tooMany = await (await _clerk.PostAsJsonAsync(rounds, new { validBallots = 30, invalidBallots = 5, votes = new[] { new { personId = others[1], votes = 20 }, new { personId = others[2], votes = 10 } } }))
+            .AssertProblem(422, "tally_rejected");
+        Assert.Contains("34", tooMany.GetProperty("detail").GetString());
+        Assert.Equal(0, app.Scalar<int>("SELECT COUNT(*) FROM election_rounds WHERE election_id = @e", new { e = election.GetProperty("id").GetInt64() }));
+        var first = await Send(_clerk, HttpMethod.Post, rounds, new { validBallots = 34, invalidBallots = 0, votes = new[] { new { personId = others[1], votes = 17 }, new { personId = others[2], votes = 17 } } });
+        Assert.Equal(("not_elected", "failed"), (first.GetProperty("rounds")[0].GetProperty("outcome").GetString(), first.GetProperty("status").GetString()));
+        Assert.Equal(("§ 39 Abs. 2 ThürKO", 34), (first.GetProperty("rounds")[0].GetProperty("citation").GetString(), first.GetProperty("rounds")[0].GetProperty("entitledPresent").GetInt32()));
+        await (await _clerk.PostAsJsonAsync(rounds, new { validBallots = 34, invalidBallots = 0, votes = new[] { new { personId = others[1], votes = 18 } } })).AssertProblem(409, "election_closed");
     }
 
     [Fact]
