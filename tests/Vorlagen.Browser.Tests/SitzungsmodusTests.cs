@@ -73,8 +73,8 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         await clerk.GetByLabel("Bewerberinnen und Bewerber").SelectOptionAsync(new[] { new SelectOptionValue { Index = 2 }, new SelectOptionValue { Index = 3 } });
         await clerk.Button("Wahl zu Ö 4 anlegen").ClickAsync();
         await Expect(clerk.MainRegion()).ToContainTextAsync("Die Wahl ist angelegt.");
-        await clerk.GetByLabel("gültige Stimmzettel").FillAsync("32");
-        await clerk.GetByLabel("ungültige Stimmzettel").FillAsync("1");
+        await clerk.GetByLabel("gültige Stimmzettel", new() { Exact = true }).FillAsync("32");
+        await clerk.GetByLabel("ungültige Stimmzettel", new() { Exact = true }).FillAsync("1");
         var candidateVotes = clerk.Locator("input[name^='votes[']");
         await candidateVotes.Nth(0).FillAsync("20");
         await candidateVotes.Nth(1).FillAsync("12");
