@@ -17,8 +17,8 @@ public static class RecordElectionRound
 {
     public sealed record CandidateVotes(long? PersonId, int? Votes);
 
-    public sealed record Command(long MeetingId, long ItemId, int? ValidBallots, int? InvalidBallots, IReadOnlyList<CandidateVotes>? Votes, long? LotWinnerPersonId)
-        : ICommand<ElectionSql.ElectionDto>;
+    public sealed record Command(long MeetingId, long ItemId, int? ValidBallots, int? InvalidBallots, IReadOnlyList<CandidateVotes>? Votes, long? LotWinnerPersonId,
+        int? ExpectedRound = null) : ICommand<ElectionSql.ElectionDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -56,6 +56,8 @@ public static class RecordElectionRound
                 ?? throw new NotFoundException("Wahl", command.ItemId);
             if (election.Status != "open")
                 throw new ConflictException("election_closed", "Diese Wahl ist abgeschlossen; ein weiterer Wahlgang ist nicht möglich.");
+            if (command.ExpectedRound is { } expected && expected != election.Rounds.Count + 1)
+                throw new ConflictException("round_already_recorded", $"Der {expected}. Wahlgang ist bereits gespeichert; bitte laden Sie die Seite neu.");
             if (model.Attendance.Count == 0)
                 throw new MeetingRuleException("attendance_missing", "Bitte erfassen Sie zuerst die Anwesenheit; sie bestimmt die Zahl der anwesenden Stimmberechtigten.");
             var candidates = election.Candidates.Select(c => c.PersonId).ToHashSet();

@@ -45,8 +45,8 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
     public Task<IActionResult> OnPostElectionAsync(long id, long itemId, string? office, List<long> candidates, CancellationToken ct) =>
         Run(id, itemId, new CreateElection.Command(id, itemId, FormValues.Text(office), candidates), "Die Wahl ist angelegt.", ct);
 
-    public Task<IActionResult> OnPostBallotAsync(long id, long itemId, int? valid, int? invalid, Dictionary<long, int?> votes, long? lotWinner, CancellationToken ct) =>
-        Run(id, itemId, new RecordElectionRound.Command(id, itemId, valid, invalid, [.. votes.Select(v => new RecordElectionRound.CandidateVotes(v.Key, v.Value))], lotWinner),
+    public Task<IActionResult> OnPostBallotAsync(long id, long itemId, int round, int? valid, int? invalid, Dictionary<long, int?> votes, long? lotWinner, CancellationToken ct) =>
+        Run(id, itemId, new RecordElectionRound.Command(id, itemId, valid, invalid, [.. votes.Select(v => new RecordElectionRound.CandidateVotes(v.Key, v.Value))], lotWinner, round),
             "Der Wahlgang ist gespeichert.", ct);
 
     public sealed record AttendanceRow(long? PersonId, string? Status, string? Reason, long? Arrives, long? Leaves, long? DeputyFor);
