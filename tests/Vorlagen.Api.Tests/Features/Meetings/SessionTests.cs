@@ -135,7 +135,17 @@ public sealed class SessionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/session", new { chairPersonId = chair })).AssertProblem(400, "validation");
         await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/session", new { chairPersonId = 999999, secretaryName = "S" })).AssertProblem(422, "chair_not_member");
         Assert.Equal(0, app.Scalar<int>("SELECT COUNT(*) FROM meeting_sessions WHERE meeting_id = @id", new { id }));
-        await Send(_clerk, HttpMethod.Post, $"/api/meetings/{id}/session", new { chairPersonId = chair, secretaryName = "S" });
+        // Opening twice with the same Idempotency-Key (a retry after a lost connection) opens once and answers the same.
+        async Task<HttpResponseMessage> Open()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{id}/session") { Content = JsonContent.Create(new { chairPersonId = chair, secretaryName = "S" }) };
+            request.Headers.Add("Idempotency-Key", $"open-{id}");
+            return await _clerk.SendAsync(request);
+        }
+        var (first, retry) = (await Open(), await Open());
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.Scalar<int>("SELECT COUNT(*) FROM meeting_changes WHERE meeting_id = @id AND action = 'session_opened'", new { id }));
         await (await _clerk.PostAsJsonAsync($"/api/meetings/{id}/session", new { chairPersonId = chair, secretaryName = "S" })).AssertProblem(409, "session_already_open");
 
         var otherItem = (await Send(_clerk, HttpMethod.Get, $"/api/meetings/{other}/attendance", null)).GetProperty("items")[0].GetProperty("id").GetInt64();
@@ -186,6 +196,7 @@ public sealed class SessionTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.DoesNotContain("Anfragen", text);
         Assert.Contains("Bad Frankenhausen", (await (await clerk.GetAsync($"/api/meetings/{id}/attendance")).Content.ReadAsStringAsync()));
         await (await anonymous.GetAsync($"/api/meetings/{secret}/attendance")).AssertProblem(404, "not_found");
+        await (await anonymous.GetAsync($"/api/meetings/{id}/agenda-items/{nonPublic}/election")).AssertProblem(404, "not_found");
         await (await anonymous.PutAsJsonAsync($"/api/meetings/{id}/agenda-items/{nonPublic}/recusals/{members[1]}", new { })).Content.ReadAsStringAsync();
         Assert.Equal(1, Count($"agenda_item_recusals WHERE agenda_item_id = {nonPublic}"));
     }
