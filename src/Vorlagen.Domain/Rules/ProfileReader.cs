@@ -41,6 +41,8 @@ internal sealed partial class ProfileReader(JsonFields fields)
             Periods(rules, RuleNames.QuestionAnswerPeriod))
         {
             ElectionMajority = History(rules, RuleNames.ElectionMajority, required: false, [], Citation),
+            ElectionRunOff = History(rules, RuleNames.ElectionRunOff, required: false, ["candidates", "lotOnTie"], (o, p, c) =>
+                new ElectionRunOffRule(c.ValidFrom, c.Citation, c.Note, fields.PositiveInt(o, p, "candidates"), fields.Boolean(o, p, "lotOnTie"))),
             ChairVotes = Keyed(rules, RuleNames.ChairVotes, code => OrganizationKinds.Find(code) is not null,
                 string.Join(", ", OrganizationKinds.All.Select(k => k.Code)), "Gremium kind"),
             RecusedCommitteeHandOver = History(rules, RuleNames.RecusedCommitteeHandOver, required: false, [], Citation),

@@ -19,6 +19,9 @@ public sealed record ProfileRules(
 {
     public RuleHistory<CitationRule> ElectionMajority { get; init; } = RuleHistory<CitationRule>.None;
 
+    /// <summary>Stichwahl and lot when the first ballot of an election gives nobody the majority; none where the profile does not model it.</summary>
+    public RuleHistory<ElectionRunOffRule> ElectionRunOff { get; init; } = RuleHistory<ElectionRunOffRule>.None;
+
     public IReadOnlyDictionary<string, RuleHistory<CitationRule>> ChairVotes { get; init; } = new Dictionary<string, RuleHistory<CitationRule>>();
 
     public RuleHistory<CitationRule> RecusedCommitteeHandOver { get; init; } = RuleHistory<CitationRule>.None;
@@ -32,7 +35,7 @@ public sealed record ProfileRules(
     public IEnumerable<VersionedRule> AllVersions =>
     [
         .. Quorum.Versions, .. ReducedQuorum.Versions, .. SecondSessionQuorum.Versions, .. Majority.Versions,
-        .. AbstentionAllowed.Versions, .. QualifiedMajorities.Values.SelectMany(h => h.Versions), .. ElectionMajority.Versions,
+        .. AbstentionAllowed.Versions, .. QualifiedMajorities.Values.SelectMany(h => h.Versions), .. ElectionMajority.Versions, .. ElectionRunOff.Versions,
         .. ChairVotes.Values.SelectMany(h => h.Versions), .. RecusedCommitteeHandOver.Versions, .. WiderspruchPeriod.Versions,
         .. RehearingPeriod.Versions, .. ObjectionDecidedBy.Versions, .. QuestionAnswerPeriod.Versions, .. LandratSeat.Versions,
     ];

@@ -10,6 +10,7 @@ public static class RuleNames
     public const string AbstentionAllowed = "abstentionAllowed";
     public const string QualifiedMajorities = "qualifiedMajorities";
     public const string ElectionMajority = "electionMajority";
+    public const string ElectionRunOff = "electionRunOff";
     public const string ChairVotes = "chairVotes";
     public const string RecusedCommitteeHandOver = "recusedCommitteeHandOver";
     public const string WiderspruchPeriod = "widerspruchPeriod";
@@ -20,7 +21,7 @@ public static class RuleNames
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed, QualifiedMajorities, ElectionMajority,
+        Quorum, ReducedQuorum, SecondSessionQuorum, Majority, AbstentionAllowed, QualifiedMajorities, ElectionMajority, ElectionRunOff,
         ChairVotes, RecusedCommitteeHandOver, WiderspruchPeriod, RehearingPeriod, ObjectionDecidedBy, QuestionAnswerPeriod, LandratSeat,
     ];
 }

@@ -28,6 +28,7 @@ public sealed record RuleProfile(string Id, string Name, string Law, string? Not
         RuleNames.RehearingPeriod => Rules.RehearingPeriod.At(date),
         RuleNames.QuestionAnswerPeriod => Rules.QuestionAnswerPeriod.At(date),
         RuleNames.ElectionMajority => Rules.ElectionMajority.At(date),
+        RuleNames.ElectionRunOff => Rules.ElectionRunOff.At(date),
         RuleNames.RecusedCommitteeHandOver => Rules.RecusedCommitteeHandOver.At(date),
         RuleNames.ObjectionDecidedBy => Rules.ObjectionDecidedBy.At(date),
         _ when ruleName.StartsWith(RuleNames.ChairVotes + ".", StringComparison.Ordinal) =>

@@ -13,6 +13,13 @@ public static class MeetingsEndpoints
     public sealed record StatusRequest(string? Status, DateOnly? NewDate, string? Reason);
     public sealed record InvitationRequest(bool? Supplement, bool? Urgent, string? UrgencyReason, string? Channel);
     public sealed record NoticeRequest(int? FullDays, string? Citation);
+    public sealed record SessionRequest(long? ChairPersonId, string? SecretaryName);
+    public sealed record AttendanceRequest(IReadOnlyList<RecordAttendance.Entry>? Members);
+    public sealed record RecusalRequest(string? Note);
+    public sealed record StatementRequest(long? PersonId, string? Kind, string? Text);
+    public sealed record RollCallRequest(IReadOnlyList<RecordRollCall.Vote>? Votes);
+    public sealed record ElectionRequest(string? Office, IReadOnlyList<long>? CandidatePersonIds);
+    public sealed record ElectionRoundRequest(int? ValidBallots, int? InvalidBallots, IReadOnlyList<RecordElectionRound.CandidateVotes>? Votes, long? LotWinnerPersonId);
 
     public static void MapMeetings(this IEndpointRouteBuilder app)
     {
@@ -55,7 +62,52 @@ public static class MeetingsEndpoints
             .WithName("ListDueConsultations").RequireAuthorization();
         meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))
             .WithName("GetMeetingHistory").RequireAuthorization();
+        MapSession(meetings);
     }
+
+    /// <summary>The Sitzungsmodus (issue #14): opening, attendance, Befangenheit. Writes take If-Match on the session's version.</summary>
+    private static void MapSession(RouteGroupBuilder meetings)
+    {
+        meetings.MapGet("{id:long}/attendance", async (IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        {
+            var attendance = await m.Send(new GetAttendance.Query(id), ct);
+            return HttpResults.OkWithETag(http, attendance, attendance.Version);
+        }).WithName("GetAttendance");
+        meetings.MapPost("{id:long}/session", async (IMediator m, HttpContext http, long id, SessionRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new OpenSession.Command(id, r.ChairPersonId, r.SecretaryName), ct)))
+            .WithName("OpenSession").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/attendance", async (IMediator m, HttpContext http, long id, AttendanceRequest r, CancellationToken ct) =>
+            Ok(http, await m.Send(new RecordAttendance.Command(id, await SessionVersion(m, http, id, ct), r.Members), ct)))
+            .WithName("RecordAttendance").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/agenda-items/{itemId:long}/recusals/{personId:long}",
+            async (IMediator m, HttpContext http, long id, long itemId, long personId, RecusalRequest? r, CancellationToken ct) =>
+            Ok(http, await m.Send(new SetRecusal.Command(id, itemId, personId, true, r?.Note, await SessionVersion(m, http, id, ct)), ct)))
+            .WithName("SetRecusal").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapDelete("{id:long}/agenda-items/{itemId:long}/recusals/{personId:long}",
+            async (IMediator m, HttpContext http, long id, long itemId, long personId, CancellationToken ct) =>
+            Ok(http, await m.Send(new SetRecusal.Command(id, itemId, personId, false, null, await SessionVersion(m, http, id, ct)), ct)))
+            .WithName("LiftRecusal").RequireAuthorization();
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/statements", async (IMediator m, long id, long itemId, StatementRequest r, CancellationToken ct) =>
+        {
+            var statement = await m.Send(new RecordStatement.Command(id, itemId, r.PersonId, r.Kind, r.Text), ct);
+            return Results.Created($"/api/meetings/{id}/agenda-items/{itemId}/statements/{statement.Id}", statement);
+        }).WithName("RecordStatement").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPut("{id:long}/agenda-items/{itemId:long}/roll-call", (IMediator m, long id, long itemId, RollCallRequest r, CancellationToken ct) =>
+            m.Send(new RecordRollCall.Command(id, itemId, r.Votes), ct)).WithName("RecordRollCall").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapGet("{id:long}/agenda-items/{itemId:long}/election", (IMediator m, long id, long itemId, CancellationToken ct) =>
+            m.Send(new GetElection.Query(id, itemId), ct)).WithName("GetElection");
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/election", (IMediator m, long id, long itemId, ElectionRequest r, CancellationToken ct) =>
+            m.Send(new CreateElection.Command(id, itemId, r.Office, r.CandidatePersonIds), ct))
+            .WithName("CreateElection").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        meetings.MapPost("{id:long}/agenda-items/{itemId:long}/election/rounds", (IMediator m, long id, long itemId, ElectionRoundRequest r, CancellationToken ct) =>
+            m.Send(new RecordElectionRound.Command(id, itemId, r.ValidBallots, r.InvalidBallots, r.Votes, r.LotWinnerPersonId), ct))
+            .WithName("RecordElectionRound").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+    }
+
+    private static Task<int?> SessionVersion(IMediator m, HttpContext http, long id, CancellationToken ct) =>
+        IfMatch.ParseAsync(http.Request, async () => (await m.Send(new GetAttendance.Query(id), ct)).Version);
+
+    private static IResult Ok(HttpContext http, AttendanceDto attendance) => HttpResults.OkWithETag(http, attendance, attendance.Version);
 
     private static IResult Ok(HttpContext http, MeetingDto meeting) => HttpResults.OkWithETag(http, meeting, meeting.Version);
 }

@@ -3,6 +3,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Vorlagen.Api.Data;
+using Vorlagen.Api.Features.Meetings;
 using Vorlagen.Api.Features.Organizations;
 using Vorlagen.Api.Features.Tallies;
 using Vorlagen.Api.Infrastructure;
@@ -54,7 +55,7 @@ public static class RecordResult
     }
 
     public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, PaperReader reader, PaperWorkflow workflow, TallyRules tallies,
-        IMediator mediator, PaperRules rules) : IRequestHandler<Command, PaperDto>
+        IMediator mediator, PaperRules rules, SessionReader sessions) : IRequestHandler<Command, PaperDto>
     {
         public async Task<PaperDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -72,6 +73,9 @@ public static class RecordResult
 
             PaperChronology.CheckSessionDate(command.Date!.Value, await mediator.Send(new GetPaperHistory.Query(command.PaperId), cancellationToken), clock);
             var organization = await mediator.Send(new GetOrganization.Query(consultation.OrganizationId), cancellationToken);
+            // A session with recorded attendance fixes who was present and entitled at the item: the tally must agree with it.
+            var session = await sessions.ForConsultationAsync(consultation.Id, cancellationToken);
+            if (session is not null && command.Votes is { } submitted) CheckAgainstSession(submitted, session);
             var check = await tallies.CheckAsync(organization, consultation.Role, command.Outcome!, command.Votes?.ToTally(), command.Date!.Value,
                 command.Majority, command.SecondSession, cancellationToken);
             if (!check.Valid) throw new TallyRejectedException(check.Errors);
@@ -90,6 +94,7 @@ public static class RecordResult
             await ConsultationResults.StoreAsync(db, consultation, command, check, referredTo, caller, role, clock, cancellationToken, handOverTo);
             // The session after a Widerspruch should lie within the rehearing period; a later one did happen, so it is journaled, not refused.
             var payload = Payload(command, consultation, check);
+            if (session is not null) payload["session"] = SessionPayload(session);
             payload["rehearingOverrun"] = PaperRules.Overrun(await rules.RehearingDeadlineAsync(loaded, consultation, cancellationToken), command.Date.Value);
             await workflow.ResumeResultAsync(command.PaperId, consultation.Id, payload, caller, role, cancellationToken);
             await db.CompleteWritesAsync(cancellationToken);
@@ -112,6 +117,24 @@ public static class RecordResult
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("referredToOrganizationId",
                     "Verwiesen werden kann nur an ein anderes, aktives Gremium derselben Körperschaft.")]);
             return target;
+        }
+
+        private static void CheckAgainstSession(VotesInput votes, SessionReader.ItemFacts session)
+        {
+            var violations = new List<TallyViolation>();
+            if (votes.Entitled != session.EntitledPresent)
+                violations.Add(new("entitled_contradicts_attendance",
+                    $"Nach der Anwesenheitsliste waren bei diesem Tagesordnungspunkt {session.EntitledPresent} Mitglieder anwesend und stimmberechtigt; " +
+                    $"angegeben sind {votes.Entitled}. Bitte prüfen Sie die Anwesenheit oder das Abstimmungsergebnis.", session.Quorum.Citation, "votes.entitled",
+                    session.Quorum.WordingVerified));
+            if ((votes.Recused ?? 0) != session.Recused)
+                violations.Add(new("recused_contradicts_attendance",
+                    $"Nach der Sitzung sind bei diesem Tagesordnungspunkt {session.Recused} Mitglieder befangen; angegeben sind {votes.Recused ?? 0}.", Field: "votes.recused"));
+            if (session.RollCall is { } roll && (roll.Yes, roll.No, roll.Abstain) != (votes.Yes ?? 0, votes.No ?? 0, votes.Abstain ?? 0))
+                violations.Add(new("tally_contradicts_roll_call",
+                    $"Die namentliche Abstimmung ergab Ja {roll.Yes}, Nein {roll.No}, Enthaltungen {roll.Abstain}; angegeben sind Ja {votes.Yes}, Nein {votes.No}, " +
+                    $"Enthaltungen {votes.Abstain ?? 0}.", Field: "votes"));
+            if (violations.Count > 0) throw new TallyRejectedException(violations);
         }
 
         private static ConflictException NotCurrent(PaperReader.Loaded loaded, string shownStatus, PaperWorkflow.WaitingConsultation? waiting,
@@ -143,6 +166,13 @@ public static class RecordResult
             ["resolutionText"] = ConsultationResults.ResolutionText(command),
             ["referredToOrganizationId"] = command.ReferredToOrganizationId,
             ["plannedDate"] = command.PlannedDate?.ToString("yyyy-MM-dd"),
+        };
+
+        private static JsonObject? SessionPayload(SessionReader.ItemFacts? session) => session is null ? null : new JsonObject
+        {
+            ["meetingId"] = session.MeetingId, ["agendaItemId"] = session.AgendaItemId, ["entitledPresent"] = session.EntitledPresent,
+            ["recused"] = session.Recused, ["quorumRequired"] = session.Quorum.Required, ["quorumBasis"] = session.Quorum.Basis,
+            ["rollCall"] = session.RollCall is not null,
         };
     }
 }

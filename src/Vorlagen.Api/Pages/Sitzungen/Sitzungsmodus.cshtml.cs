@@ -1,0 +1,86 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Vorlagen.Api.Features.Meetings;
+using Vorlagen.Api.Features.Papers;
+using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Pages.Shared;
+
+namespace Vorlagen.Api.Pages.Sitzungen;
+
+/// <summary>
+/// The Sitzungsmodus: one screen for the whole session — opening, attendance, per item the live count of those present and entitled
+/// with the quorum, Befangenheit, the result (through RecordResult) and elections. Every post redirects (post-redirect-get); the
+/// session's version travels as If-Match, so a post repeated after a lost connection does not apply twice.
+/// </summary>
+public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
+{
+    public MeetingDto Meeting { get; private set; } = default!;
+    public AttendanceDto Attendance { get; private set; } = default!;
+    public Dictionary<long, PaperDto> Papers { get; } = [];
+    public Dictionary<long, ElectionSql.ElectionDto> Elections { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) { await LoadAsync(id, ct); return Page(); }
+
+    public Task<IActionResult> OnPostOpenAsync(long id, long? chairPersonId, string? secretaryName, CancellationToken ct) =>
+        Run(id, null, new OpenSession.Command(id, chairPersonId, FormValues.Text(secretaryName)), "Die Sitzung ist eröffnet.", ct);
+
+    public Task<IActionResult> OnPostAttendanceAsync(long id, int version, List<AttendanceRow> rows, CancellationToken ct) =>
+        Run(id, null, new RecordAttendance.Command(id, version, [.. rows.Select(r => new RecordAttendance.Entry(r.PersonId, r.Status, FormValues.Text(r.Reason),
+            r.Arrives, r.Leaves, r.DeputyFor))]), "Die Anwesenheit ist gespeichert.", ct);
+
+    public Task<IActionResult> OnPostRecusalAsync(long id, int version, long itemId, long personId, bool recused, CancellationToken ct) =>
+        Run(id, itemId, new SetRecusal.Command(id, itemId, personId, recused, null, version), recused ? "Die Befangenheit ist vermerkt." : "Die Befangenheit ist aufgehoben.", ct);
+
+    public async Task<IActionResult> OnPostResultAsync(long id, long itemId, long paperId, long consultationId, string? outcome, bool unanimous,
+        int? entitled, int? yes, int? no, int? abstain, int? recused, CancellationToken ct)
+    {
+        var meeting = await mediator.Send(new GetMeeting.Query(id), ct);
+        var votes = Outcomes().TryGetValue(outcome ?? "", out var o) && o.TakesTally && (o.RequiresTally || yes is not null || unanimous)
+            ? unanimous ? new VotesInput(entitled, entitled, 0, 0, recused) : new VotesInput(entitled, yes, no, abstain ?? 0, recused)
+            : null;
+        return await Run(id, itemId, new RecordResult.Command(paperId, consultationId, null, meeting.Date, outcome, votes, null, false, null, null, null),
+            "Das Ergebnis ist gespeichert.", ct);
+    }
+
+    public Task<IActionResult> OnPostElectionAsync(long id, long itemId, string? office, List<long> candidates, CancellationToken ct) =>
+        Run(id, itemId, new CreateElection.Command(id, itemId, FormValues.Text(office), candidates), "Die Wahl ist angelegt.", ct);
+
+    public Task<IActionResult> OnPostBallotAsync(long id, long itemId, int round, int? valid, int? invalid, Dictionary<long, int?> votes, long? lotWinner, CancellationToken ct) =>
+        Run(id, itemId, new RecordElectionRound.Command(id, itemId, valid, invalid, [.. votes.Select(v => new RecordElectionRound.CandidateVotes(v.Key, v.Value))], lotWinner, round),
+            "Der Wahlgang ist gespeichert.", ct);
+
+    public sealed record AttendanceRow(long? PersonId, string? Status, string? Reason, long? Arrives, long? Leaves, long? DeputyFor);
+
+    public static IReadOnlyDictionary<string, Vorlagen.Domain.Voting.Outcome> Outcomes() =>
+        Vorlagen.Domain.Voting.Outcomes.All.ToDictionary(o => o.Code);
+
+    private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(command, ct);
+            Notice = done;
+            return Redirect($"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}");
+        }
+        catch (Exception e) when (FormErrors.Show(e, ModelState, "", _ => "")) { }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(long id, CancellationToken ct)
+    {
+        Meeting = await mediator.Send(new GetMeeting.Query(id), ct);
+        Attendance = await mediator.Send(new GetAttendance.Query(id), ct);
+        foreach (var item in Attendance.Items)
+        {
+            if (item.ConsultationId is not null && Meeting.AgendaItems.FirstOrDefault(a => a.Id == item.Id)?.PaperId is { } paperId)
+                Papers[item.Id] = await mediator.Send(new GetPaper.Query(paperId), ct);
+            else if (Meeting.AgendaItems.FirstOrDefault(a => a.Id == item.Id)?.TemplateKey == "wahl")
+            {
+                try { Elections[item.Id] = await mediator.Send(new GetElection.Query(id, item.Id), ct); }
+                catch (Vorlagen.Api.Infrastructure.NotFoundException) { }
+            }
+        }
+        ViewData["Title"] = $"Sitzungsmodus: {Meeting.OrganizationName} am {Format.Date(Meeting.Date)}";
+    }
+}

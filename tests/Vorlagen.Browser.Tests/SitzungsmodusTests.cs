@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Vorlagen.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vorlagen.Browser.Tests;
+
+/// <summary>
+/// The Kreistagsbüro conducts part of the Kyffhäuser Kreistag session of 31.03.2021 (seed 004) in the Sitzungsmodus: attendance of
+/// 33 entitled members, 2021/7/014 decided 27/6/0/0 with the quorum derived from the attendance, one Befangenheit, an election.
+/// </summary>
+public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
+{
+    [Fact]
+    public Task Conduct_the_kyffhaeuser_kreistag_session_of_31_03_2021() => Scenario(nameof(Conduct_the_kyffhaeuser_kreistag_session_of_31_03_2021), async () =>
+    {
+        var setup = new PaperSetup(App);
+        var paperId = await setup.InDeliberationAsync(setup.Paper("2021/7/S14"));
+        await setup.RecordAsync("kyf.clerk", paperId, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
+        await setup.RecordAsync("kyf.clerk", paperId, 2, new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
+        var consultationId = App.Scalar<long>("SELECT id FROM consultations WHERE paper_id = @paperId AND position = 3", new { paperId });
+        var api = await App.ApiAs("kyf.clerk");
+        var kreistag = App.Scalar<long>("SELECT o.id FROM organizations o JOIN bodies b ON b.id = o.body_id WHERE b.body_key = 'kyffhaeuserkreis' AND o.name = 'Kreistag'");
+        var created = await api.PostAsJsonAsync("/api/meetings", new { organizationId = kreistag, date = "2021-03-31", startTime = "17:00", room = "Sitzungssaal" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(BrowserApp.Json)).GetProperty("id").GetInt64();
+        foreach (var item in new object[] { new { templateKey = "eroeffnung" }, new { consultationId }, new { templateKey = "informationen" }, new { templateKey = "wahl" } })
+            Assert.True((await api.PostAsJsonAsync($"/api/meetings/{id}/agenda-items", item)).IsSuccessStatusCode);
+
+        var clerk = await OpenAsync("kyf.clerk");
+        await clerk.SetViewportSizeAsync(768, 1000);
+        await clerk.GotoAsync($"/sitzungen/{id}/sitzungsmodus");
+        await clerk.GetByLabel("Schriftführerin / Schriftführer").FillAsync("Frau Beispiel");
+        await clerk.Button("Sitzung eröffnen").ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Die Sitzung ist eröffnet.");
+
+        // 33 of the 47 members present (the Landrätin among them), one excused with a reason; the rest stay absent.
+        var statuses = clerk.Locator("select[id^='status-']");
+        Assert.Equal(47, await statuses.CountAsync());
+        for (var i = 0; i < 33; i++) await statuses.Nth(i).SelectOptionAsync("present");
+        await statuses.Nth(33).SelectOptionAsync("excused");
+        await clerk.Locator("input[id^='reason-']").Nth(33).FillAsync("Krankheit");
+        await clerk.Button("Anwesenheit speichern").FocusAsync();
+        await clerk.Keyboard.PressAsync("Enter"); // keyboard only
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Die Anwesenheit ist gespeichert.");
+        var decision = clerk.Locator(".session-item").Filter(new() { HasText = "Integrationskonzept" });
+        await Expect(decision.Locator("[data-entitled]")).ToHaveAttributeAsync("data-entitled", "33");
+        await Expect(decision).ToContainTextAsync("beschlussfähig: nötig 24");
+        await Expect(decision).ToContainTextAsync("§ 36 Abs. 1 ThürKO i.V.m. § 112 ThürKO (Wortlaut nicht anhand des Gesetzestextes geprüft)");
+
+        // Befangenheit at Ö 3 changes that item's count only.
+        await clerk.GetByLabel("Befangen bei Ö 3").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await clerk.Locator(".session-item").Filter(new() { HasText = "Informationen des Landrats" }).GetByRole(AriaRole.Button, new() { Name = "als befangen vermerken" }).ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Die Befangenheit ist vermerkt.");
+        await Expect(clerk.Locator(".session-item").Filter(new() { HasText = "Informationen des Landrats" }).Locator("[data-entitled]")).ToHaveAttributeAsync("data-entitled", "32");
+        await Expect(decision.Locator("[data-entitled]")).ToHaveAttributeAsync("data-entitled", "33");
+
+        // The result of 2021/7/014, prefilled with the 33 present and entitled, through RecordResult.
+        await Expect(clerk.GetByLabel("Stimmberechtigt")).ToHaveValueAsync("33");
+        await clerk.GetByLabel("Ergebnis zu Ö 2").SelectOptionAsync("adopted");
+        await clerk.GetByLabel("Ja", new() { Exact = true }).FillAsync("27");
+        await clerk.GetByLabel("Nein", new() { Exact = true }).FillAsync("6");
+        await clerk.Button("Ergebnis zu Ö 2 speichern").ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Das Ergebnis ist gespeichert.");
+        await Expect(decision).ToContainTextAsync("Ja 27, Nein 6, Enthaltungen 0, befangen 0 (33 stimmberechtigt)");
+        Assert.Equal(("adopted", 27, 6, 33), (App.Scalar<string>("SELECT outcome FROM consultations WHERE id = @consultationId", new { consultationId }),
+            App.Scalar<int>("SELECT votes_yes FROM consultations WHERE id = @consultationId", new { consultationId }),
+            App.Scalar<int>("SELECT votes_no FROM consultations WHERE id = @consultationId", new { consultationId }),
+            App.Scalar<int>("SELECT votes_entitled FROM consultations WHERE id = @consultationId", new { consultationId })));
+
+        // An election item: two candidates, one ballot, more than half of the 33 present and entitled.
+        await clerk.GetByLabel("Wahl von (Amt, Gremium)").FillAsync("Mitglied des Jugendhilfeausschusses");
+        await clerk.GetByLabel("Bewerberinnen und Bewerber").SelectOptionAsync(new[] { new SelectOptionValue { Index = 2 }, new SelectOptionValue { Index = 3 } });
+        await clerk.Button("Wahl zu Ö 4 anlegen").ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Die Wahl ist angelegt.");
+        await clerk.GetByLabel("gültige Stimmzettel", new() { Exact = true }).FillAsync("32");
+        await clerk.GetByLabel("ungültige Stimmzettel", new() { Exact = true }).FillAsync("1");
+        var candidateVotes = clerk.Locator("input[name^='votes[']");
+        await candidateVotes.Nth(0).FillAsync("20");
+        await candidateVotes.Nth(1).FillAsync("12");
+        await clerk.Button("Wahlgang zu Ö 4 speichern").ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Der Wahlgang ist gespeichert.");
+        await Expect(clerk.Locator(".session-item").Filter(new() { HasText = "Jugendhilfeausschusses" })).ToContainTextAsync("gewählt:");
+        Assert.Equal("elected", App.Scalar<string>("SELECT status FROM elections e JOIN agenda_items a ON a.id = e.agenda_item_id WHERE a.meeting_id = @id", new { id }));
+
+        var scroll = await clerk.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scroll <= 768, $"Der Sitzungsmodus ist bei 768 px {scroll} px breit.");
+        await clerk.AssertAccessibleAsync("Sitzungsmodus");
+    });
+}
