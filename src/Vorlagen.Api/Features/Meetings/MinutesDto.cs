@@ -11,13 +11,13 @@ namespace Vorlagen.Api.Features.Meetings;
 public sealed record MinutesDto(
     long MeetingId, long BodyId, long OrganizationId, string OrganizationName, string? Number, DateOnly Date, string? StartTime, string? EndTime,
     string? Room, string? Address, string MeetingStatus, string State, string StateLabel, bool Restricted, bool SessionRecorded,
-    string? ChairName, string? SecretaryName, int PresentCount, IReadOnlyList<AttendeeDto> Present, IReadOnlyList<AttendeeDto> Absent,
+    string? ChairName, string? SecretaryName, int PresentCount, IReadOnlyList<MinutesAttendeeDto> Present, IReadOnlyList<MinutesAttendeeDto> Absent,
     IReadOnlyList<MinutesItemDto> Items, SignatureRuleDto SignatureRule, IReadOnlyList<SignatureDto> Signatures,
     ApprovalDto? Approval, DateOnly? PublishedOn, MinutesDeadlineDto? NoticeDeadline, int Version,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ObjectionDto>? Objections = null);
 
 /// <param name="Status">present, excused or absent; <paramref name="Reason"/> the reason of an absence.</param>
-public sealed record AttendeeDto(long PersonId, string Name, string Status, string StatusLabel, string? Reason, string? DeputyFor);
+public sealed record MinutesAttendeeDto(long PersonId, string Name, string Status, string StatusLabel, string? Reason, string? DeputyFor);
 
 /// <summary>One TOP of the Niederschrift: the motion (Beschlussvorschlag), the result with tally and the wording decided.</summary>
 public sealed record MinutesItemDto(long? Id, string? Number, bool Public, string Title, long? PaperId, string? PaperReference, long? ConsultationId,

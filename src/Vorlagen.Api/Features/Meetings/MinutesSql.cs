@@ -219,7 +219,7 @@ public static class MinutesSql
         var rule = rules.At(meeting.RuleProfile, meeting.Date);
 
         var attendance = await AttendanceAsync(db, meetingId, ct);
-        AttendeeDto Attendee(AttendanceRow a) => new(a.PersonId, Name(a.Title, a.GivenName, a.FamilyName), a.Status, AttendanceLabel(a.Status),
+        MinutesAttendeeDto Attendee(AttendanceRow a) => new(a.PersonId, Name(a.Title, a.GivenName, a.FamilyName), a.Status, AttendanceLabel(a.Status),
             a.Status == "present" ? null : a.Reason, a.DeputyFamilyName is null ? null : Name(a.DeputyTitle, a.DeputyGivenName, a.DeputyFamilyName));
         var present = attendance.Where(a => a.Status == "present").Select(Attendee).ToList();
         var absent = attendance.Where(a => a.Status != "present").Select(Attendee).ToList();
