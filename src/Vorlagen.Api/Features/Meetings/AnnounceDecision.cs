@@ -29,6 +29,8 @@ public static class AnnounceDecision
         "SELECT c.id AS Id, c.paper_id AS PaperId, c.is_public AS IsPublic, c.status AS Status, c.result_date AS ResultDate, c.announced_on AS AnnouncedOn " +
         "FROM agenda_items a JOIN consultations c ON c.id = a.consultation_id WHERE a.meeting_id = @MeetingId AND c.id = @ConsultationId";
     public const string AnnounceSql = "UPDATE consultations SET announced_on = @On, updated_at = @Now WHERE id = @ConsultationId AND announced_on IS NULL";
+    /// <summary>The paper changed for the public (its decision is now shown): OParl's <c>modified</c> follows <c>updated_at</c>.</summary>
+    public const string TouchPaperSql = "UPDATE papers SET updated_at = @Now, updated_by = @Actor WHERE id = @PaperId";
     public const string InsertSql =
         "INSERT INTO decision_announcements (consultation_id, announced_on, meeting_id, recorded_at, recorded_by) VALUES (@ConsultationId, @On, @AnnouncingMeetingId, @Now, @Actor)";
 
@@ -75,6 +77,8 @@ public static class AnnounceDecision
             if (await db.Connection.ExecuteAsync(new CommandDefinition(AnnounceSql, args, db.Transaction, cancellationToken: cancellationToken)) == 0)
                 throw new ConflictException("decision_already_announced", "Der Beschluss wurde inzwischen bekanntgegeben.");
             await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, args, db.Transaction, cancellationToken: cancellationToken));
+            await db.Connection.ExecuteAsync(new CommandDefinition(TouchPaperSql, new { decision.PaperId, args.Now, args.Actor }, db.Transaction,
+                cancellationToken: cancellationToken));
             await SearchIndex.RefreshAsync(db, decision.PaperId, cancellationToken);
             var citation = rules.At(meeting.RuleProfile, meeting.Date).Announcement?.Citation;
             await MeetingSql.LogAsync(db, meeting.Id, "decision_announced",

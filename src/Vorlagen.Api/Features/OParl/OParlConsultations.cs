@@ -43,8 +43,9 @@ public static class OParlConsultations
         public long? MeetingId { get; init; }
     }
 
+    // A decision of a non-public session becomes public when it is announced (§ 33 Abs. 1 Satz 3 SächsLKrO; Meetings/AnnounceDecision).
     private const string FromPublic =
-        " FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE c.is_public = 1 AND " + OParlSql.PublicPaper;
+        " FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE (c.is_public = 1 OR c.announced_on IS NOT NULL) AND " + OParlSql.PublicPaper;
     // "+p.body_id": no index on it, so SQLite walks consultations in id order (the page order) instead of sorting the whole body.
     private const string OfBodySql = "SELECT " + OParlSql.ConsultationColumns + FromPublic + " AND +p.body_id = @BodyId";
     public const string PageSql = "SELECT x.* FROM (" + OfBodySql + ") x" + OParlSql.Filter + OParlSql.Page;

@@ -12,11 +12,12 @@ public static class OParlSql
 
     /// <summary>
     /// When a decision the public may not see was recorded (the twin of PaperSql.ShownStatus for anonymous callers),
-    /// else NULL. From then on the public sees only "decided": signing later must not change <c>modified</c>.
+    /// else NULL. From then on the public sees only "decided": signing later must not change <c>modified</c>. Announcing the
+    /// decision (Bekanntgabe) ends this and stamps the paper's <c>updated_at</c>, so <c>modified</c> moves on.
     /// </summary>
     public const string HiddenDecisionAt =
         "(SELECT MAX(dc.recorded_at) FROM consultations dc WHERE dc.paper_id = p.id AND p.status IN ('adopted', 'rejected', 'signed') " +
-        "AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0)";
+        "AND dc.role = 'beschliessend' AND dc.status = 'done' AND dc.is_public = 0 AND dc.announced_on IS NULL)";
 
     /// <summary>Every action stamps <c>updated_at</c>; after a hidden decision, the moment the public saw the paper change last.</summary>
     public const string PaperModified = "COALESCE(" + HiddenDecisionAt + ", p.updated_at)";

@@ -222,6 +222,8 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         Assert.Equal("decided", (await _papers.GetAsync(anonymous, secretPaper)).GetProperty("status").GetString());
         Assert.DoesNotContain(Marker, await (await anonymous.GetAsync($"/api/papers/{secretPaper}")).Content.ReadAsStringAsync());
         Assert.Equal(0, (await (await anonymous.GetAsync($"/api/papers?q={Marker}")).ReadJson()).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/oparl/v1.1/consultation/{secretDecision}")).StatusCode);
+        Assert.DoesNotContain(Marker, await (await anonymous.GetAsync($"/oparl/v1.1/paper/{secretPaper}")).Content.ReadAsStringAsync());
         var announceUrl = $"/api/meetings/{meeting}/minutes/announcements";
         await (await clerk.PostAsJsonAsync(announceUrl, new { consultationId = publicDecision, announcedOn = Today.ToString("yyyy-MM-dd") })).AssertProblem(422, "decision_already_public");
         await (await clerk.PostAsJsonAsync(announceUrl, new { consultationId = secretDecision, announcedOn = Today.AddDays(1).ToString("yyyy-MM-dd") })).AssertProblem(422, "announced_on_out_of_range");
@@ -230,6 +232,10 @@ public sealed class MinutesTests(VorlagenApp app) : IClassFixture<VorlagenApp>
         await Send(clerk, announceUrl, new { consultationId = secretDecision, announcedOn = Today.AddDays(-1).ToString("yyyy-MM-dd"), announcingMeetingId = third });
         Assert.Equal(Today.AddDays(-1).ToString("yyyy-MM-dd"), app.Scalar<string>("SELECT announced_on FROM consultations WHERE id = @secretDecision", new { secretDecision }));
         await (await clerk.PostAsJsonAsync(announceUrl, new { consultationId = secretDecision, announcedOn = Today.ToString("yyyy-MM-dd") })).AssertProblem(409, "decision_already_announced");
+        // OParl too: the consultation becomes an object with its wording, and the paper's modified moves on.
+        var oparl = await anonymous.GetAsync($"/oparl/v1.1/consultation/{secretDecision}");
+        Assert.Equal(HttpStatusCode.OK, oparl.StatusCode);
+        Assert.Contains(Marker, await oparl.Content.ReadAsStringAsync());
         var seen = await _papers.GetAsync(anonymous, secretPaper);
         Assert.Equal("adopted", seen.GetProperty("status").GetString());
         Assert.Contains(Marker, seen.GetProperty("consultations")[0].GetProperty("result").GetProperty("resolutionText").GetString());
