@@ -136,9 +136,7 @@ public static class OParlAgendaItems
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             if (row is null) return null;
             var (_, places) = await ReadMeetingsAsync(db, row.MeetingId, row.MeetingId, cancellationToken);
             return (ToJson(query.Urls, row, places[row.Id]), row.Modified);

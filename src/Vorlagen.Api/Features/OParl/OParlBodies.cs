@@ -82,9 +82,7 @@ public static class OParlBodies
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             if (row is null) return null;
             var embedded = await OParlLegislativeTerms.OfBodiesAsync(db, query.Urls, [row.Id], cancellationToken);
             return (ToJson(query.Urls, row, embedded[row.Id]), row.Modified);

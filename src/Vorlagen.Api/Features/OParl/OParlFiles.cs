@@ -65,13 +65,8 @@ public static class OParlFiles
     }
 
     /// <summary>The public files of a contiguous id range of papers, by paper id.</summary>
-    public static async Task<ILookup<long, Row>> OfPapersAsync(DbSession db, long firstId, long lastId, CancellationToken cancellationToken)
-    {
-        var connection = await db.ConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(OfPapersSql, new { FirstId = firstId, LastId = lastId }, db.Transaction,
-            cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.PaperId);
-    }
+    public static Task<ILookup<long, Row>> OfPapersAsync(DbSession db, long firstId, long lastId, CancellationToken cancellationToken) =>
+        OParlLists.OfPapersAsync<Row>(db, OfPapersSql, firstId, lastId, r => r.PaperId, cancellationToken);
 
     public sealed class ListHandler(DbSession db) : IRequestHandler<List, JsonObject?>
     {
@@ -87,9 +82,7 @@ public static class OParlFiles
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             return row is null ? null : (ToJson(query.Urls, row), row.Modified);
         }
     }

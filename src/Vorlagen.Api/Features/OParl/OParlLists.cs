@@ -17,6 +17,23 @@ public static class OParlLists
     public sealed record Rows<T>(IReadOnlyList<T> Items, int Total, int Before, bool HasNext, IReadOnlyList<(long Id, int Live, JsonObject? Deleted)>? Entries = null);
 
     /// <param name="args">the list's own parameters (e.g. BodyId); the filter's are added.</param>
+    /// <summary>One object's row by id (null when it is not public or does not exist).</summary>
+    public static async Task<T?> ByIdAsync<T>(DbSession db, string sql, long id, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, new { Id = id }, db.Transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The rows of a contiguous id range of papers (embedded consultations, files), by paper id.</summary>
+    public static async Task<ILookup<long, T>> OfPapersAsync<T>(DbSession db, string sql, long firstId, long lastId, Func<T, long> paperId,
+        CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, new { FirstId = firstId, LastId = lastId }, db.Transaction,
+            cancellationToken: cancellationToken));
+        return rows.ToLookup(paperId);
+    }
+
     public static async Task<Rows<T>> ReadAsync<T>(DbSession db, string pageSql, string countSql, string beforeSql, object args,
         OParlListFilter filter, CancellationToken cancellationToken)
     {

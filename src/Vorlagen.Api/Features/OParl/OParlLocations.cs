@@ -29,9 +29,7 @@ public static class OParlLocations
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<OParlMeetings.Row>(new CommandDefinition(OParlMeetings.LocationByIdSql, new { query.Id },
-                db.Transaction, cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<OParlMeetings.Row>(db, OParlMeetings.LocationByIdSql, query.Id, cancellationToken);
             return row is null ? null : (OParlMeetings.Location(query.Urls, row)!, row.LocationModified);
         }
     }

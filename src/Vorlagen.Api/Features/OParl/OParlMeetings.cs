@@ -128,9 +128,7 @@ public static class OParlMeetings
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             if (row is null) return null;
             var items = await OParlAgendaItems.OfMeetingsAsync(db, query.Urls, row.Id, row.Id, cancellationToken);
             return (ToJson(query.Urls, row, items[row.Id]), row.Modified);

@@ -105,9 +105,7 @@ public static class OParlMemberships
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             return row is null ? null : (ToJson(query.Urls, row), row.Modified);
         }
     }

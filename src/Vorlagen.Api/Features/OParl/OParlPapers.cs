@@ -85,9 +85,7 @@ public static class OParlPapers
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             if (row is null) return null;
             var consultations = await OParlConsultations.OfPapersAsync(db, row.Id, row.Id, cancellationToken);
             var files = await OParlFiles.OfPapersAsync(db, row.Id, row.Id, cancellationToken);

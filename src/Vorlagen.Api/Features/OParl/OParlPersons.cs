@@ -87,9 +87,7 @@ public static class OParlPersons
     {
         public async Task<(JsonObject Json, string Modified)?> Handle(Get query, CancellationToken cancellationToken)
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(ByIdSql, new { query.Id }, db.Transaction,
-                cancellationToken: cancellationToken));
+            var row = await OParlLists.ByIdAsync<Row>(db, ByIdSql, query.Id, cancellationToken);
             if (row is null) return null;
             var memberships = await OParlMemberships.OfPersonsAsync(db, row.Id, row.Id, cancellationToken);
             return (ToJson(query.Urls, row, memberships[row.Id]), row.Modified);
