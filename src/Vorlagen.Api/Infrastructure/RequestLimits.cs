@@ -17,23 +17,50 @@ public static class RequestLimits
     /// <summary>
     /// Rejects an oversized body up front (Kestrel enforces the same limit for chunked bodies). Endpoints with a
     /// <see cref="LargeBodyLimit"/> (file uploads) get their own limit; routing hands it to Kestrel as well.
+    /// A chunked body announces no length: it is counted as it is read, and once past the limit the rest is drained
+    /// the same way before the 413.
     /// </summary>
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var large = context.GetEndpoint()?.Metadata.GetMetadata<LargeBodyLimit>();
-        if (context.Request.ContentLength is { } length && length > (large?.MaxRequestBodySize ?? MaxBodyBytes))
+        var limit = large?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (context.Request.ContentLength is { } length && length > limit)
         {
-            await DrainAsync(context, length);
-            if (!ApiPaths.IsApi(context))
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the German error page says it
-                return;
-            }
-            if (large is not null) throw large.TooLarge();
-            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            await DrainAsync(context, context.Request.Body, length);
+            await RefuseAsync(context, large);
+            return;
         }
-        await next(context);
+        if (context.Request.ContentLength is not null || context.Request.Headers.TransferEncoding.Count == 0
+            || context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false } size)
+        {
+            await next(context);
+            return;
+        }
+        size.MaxRequestBodySize = limit + DrainBytes;
+        var body = context.Request.Body;
+        context.Request.Body = new CountedBody(body, limit);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (CountedBody.Exceeded(e) && !context.Response.HasStarted)
+        {
+            await DrainAsync(context, body, DrainBytes);
+            context.Response.Clear();
+            await RefuseAsync(context, large);
+        }
     });
+
+    private static Task RefuseAsync(HttpContext context, LargeBodyLimit? large)
+    {
+        if (!ApiPaths.IsApi(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge; // the German error page says it
+            return Task.CompletedTask;
+        }
+        if (large is not null) throw large.TooLarge();
+        throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+    }
 
     /// <summary>
     /// Kestrel closes a connection whose request body was left unread (it will not read past its limit). A client still
@@ -41,7 +68,7 @@ public static class RequestLimits
     /// So a body up to <see cref="DrainBytes"/> is read to the end first: the client always receives the 413 and keeps
     /// its connection. Larger bodies, or a client slower than <see cref="DrainTime"/>, are cut off as before.
     /// </summary>
-    private static async Task DrainAsync(HttpContext context, long length)
+    private static async Task DrainAsync(HttpContext context, Stream body, long length)
     {
         if (length > DrainBytes) return;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = length;
@@ -50,7 +77,7 @@ public static class RequestLimits
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            while (await context.Request.Body.ReadAsync(buffer, timeout.Token) > 0) { }
+            while (await body.ReadAsync(buffer, timeout.Token) > 0) { }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
         {
@@ -60,6 +87,46 @@ public static class RequestLimits
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>A request body that fails its reader once more than the limit was read (not an IOException, so no
+    /// framework layer turns it into a 400 on the way out).</summary>
+    private sealed class CountedBody(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public static bool Exceeded(Exception? e)
+        {
+            for (; e is not null; e = e.InnerException) if (e is LimitExceededException) return true;
+            return false;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit) throw new LimitExceededException();
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private sealed class LimitExceededException() : Exception("Request body too large.");
     }
 }
 

@@ -50,6 +50,40 @@ public sealed class UploadLimitTests : IAsyncLifetime
         using (papers) Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(papers, "SELECT COUNT(*) FROM papers"));
     }
 
+    [Fact]
+    public async Task Chunked_bodies_past_the_limit_get_413_problem_details_and_keep_their_connection()
+    {
+        // Signed in: the body is then read by the endpoint (an anonymous write is refused before its body is read).
+        using var clerk = await _app.ClientFor("kyf.clerk");
+        var connections = new int[4];
+        var clients = Enumerable.Range(0, 4).Select(i => new HttpClient(CountingHandler(() => Interlocked.Increment(ref connections[i])))
+        {
+            BaseAddress = _app.BaseAddress,
+        }).ToList();
+        try
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                var responses = await Task.WhenAll(clients.Select(c =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Post, "/api/papers") { Content = Oversized() };
+                    request.Headers.Authorization = clerk.DefaultRequestHeaders.Authorization;
+                    request.Headers.TransferEncodingChunked = true; // no Content-Length: the limit is found while reading
+                    return c.SendAsync(request);
+                }));
+                foreach (var response in responses) await response.AssertProblem(413, "too_large");
+            }
+            foreach (var client in clients) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/bodies")).StatusCode);
+            Assert.All(connections, count => Assert.Equal(1, count));
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
+        var papers = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("vorlagen.db")}");
+        using (papers) Assert.Equal(0L, Dapper.SqlMapper.ExecuteScalar<long>(papers, "SELECT COUNT(*) FROM papers"));
+    }
+
     private static SocketsHttpHandler CountingHandler(Action connected) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>

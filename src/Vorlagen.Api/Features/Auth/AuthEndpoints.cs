@@ -11,7 +11,7 @@ public static class AuthEndpoints
     public sealed record TokenRequest(string? Username, string? Password);
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
     public sealed record Me(long? UserId, string Username, string DisplayName, long? BodyId, IReadOnlyCollection<string> Roles,
-        IReadOnlyCollection<long> ChairOf, IReadOnlyCollection<long> MemberOf);
+        IReadOnlyCollection<long> ChairOf, IReadOnlyCollection<long> MemberOf, IReadOnlyCollection<long> DeputyChairOf);
 
     public static void MapAuth(this IEndpointRouteBuilder app)
     {
@@ -19,7 +19,7 @@ public static class AuthEndpoints
         group.MapPost("token", Token).WithName("IssueToken").RequireRateLimiting(LoginRateLimit);
         group.MapPost("logout", Logout).WithName("Logout").RequireAuthorization();
         group.MapGet("me", (Caller caller) => new Me(caller.UserId, caller.Username, caller.DisplayName, caller.BodyId,
-            caller.Roles, caller.ChairOf, caller.MemberOf)).WithName("WhoAmI").RequireAuthorization();
+            caller.Roles, caller.ChairOf, caller.MemberOf, caller.DeputyChairOf)).WithName("WhoAmI").RequireAuthorization();
     }
 
     private static async Task<TokenResponse> Token(IMediator mediator, TokenRequest request, CancellationToken ct)

@@ -31,7 +31,7 @@ public static class OpenSession
         public async Task<AttendanceDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var meeting = await MeetingSql.VisibleAsync(db, command.MeetingId, caller, cancellationToken);
-            SessionSql.RequireConductor(caller, meeting);
+            if (!await DeputyOpensForThemselvesAsync(meeting, command.ChairPersonId, cancellationToken)) SessionSql.RequireConductor(caller, meeting);
             if (meeting.Status is MeetingStatuses.Cancelled or MeetingStatuses.Postponed)
                 throw new ConflictException("meeting_status_not_allowed", $"Eine Sitzung im Status „{MeetingStatuses.Label(meeting.Status)}“ kann nicht eröffnet werden.");
             if (meeting.Date > BerlinTime.Today(clock))
@@ -49,5 +49,16 @@ public static class OpenSession
             await MeetingSql.LogAsync(db, meeting.Id, "session_opened", $"Sitzung eröffnet; Vorsitz: {chair.Name}, Schriftführung: {command.SecretaryName}", caller, clock, cancellationToken);
             return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true);
         }
+
+        /// <summary>
+        /// The stellvertretende Vorsitz opens the session when the chair is prevented, and then chairs it: only with
+        /// themselves as chair. Chairing it gives them the chair's rights until its Niederschrift is signed.
+        /// </summary>
+        private async Task<bool> DeputyOpensForThemselvesAsync(MeetingSql.MeetingRow meeting, long? chairPersonId, CancellationToken ct) =>
+            caller.BelongsTo(meeting.BodyId) && caller.DeputyChairOf.Contains(meeting.OrganizationId) && chairPersonId is not null &&
+            await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(PersonUserSql, new { Id = chairPersonId }, db.Transaction,
+                cancellationToken: ct)) == caller.UserId;
     }
+
+    public const string PersonUserSql = "SELECT user_id FROM persons WHERE id = @Id";
 }

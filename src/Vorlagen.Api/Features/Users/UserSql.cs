@@ -17,9 +17,10 @@ public static class UserSql
         "SELECT r.user_id AS UserId, r.role AS Role, r.organization_id AS OrganizationId, o.name AS OrganizationName FROM user_roles r " +
         "JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = r.organization_id";
     public const string GrantsOfUserSql = SelectGrantsSql + " WHERE r.user_id = @Id ORDER BY r.role, o.name, r.id";
-    /// <summary>Chair and member rights that follow from the current memberships of the user's person (read-only here).</summary>
+    /// <summary>Chair, deputy chair and member rights that follow from the current memberships of the user's person (read-only
+    /// here; a deputy chair acting in a session has chair rights on top, see TokenAuthenticationHandler.GrantsSql).</summary>
     public const string DerivedGrantsSql =
-        "SELECT p.user_id AS UserId, CASE WHEN m.role IN ('vorsitz', 'stellv_vorsitz') THEN 'chair' ELSE 'member' END AS Role, " +
+        "SELECT p.user_id AS UserId, CASE m.role WHEN 'vorsitz' THEN 'chair' WHEN 'stellv_vorsitz' THEN 'deputy_chair' ELSE 'member' END AS Role, " +
         "m.organization_id AS OrganizationId, o.name AS OrganizationName FROM memberships m JOIN persons p ON p.id = m.person_id " +
         "JOIN legislative_terms t ON t.id = m.legislative_term_id JOIN organizations o ON o.id = m.organization_id " +
         "WHERE p.user_id IS NOT NULL AND (@UserId IS NULL OR p.user_id = @UserId) AND (@BodyId IS NULL OR p.body_id = @BodyId) AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +

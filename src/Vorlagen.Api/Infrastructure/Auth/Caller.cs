@@ -8,8 +8,11 @@ namespace Vorlagen.Api.Infrastructure.Auth;
 /// </summary>
 /// <param name="GrantsOn">the Berlin date (yyyy-MM-dd) on which chair and member rights were derived from memberships;
 /// SQL visibility filters use it so that they agree with <see cref="ChairOf"/> and <see cref="MemberOf"/>.</param>
+/// <param name="ChairOf">Gremien whose chair rights the caller has: as Vorsitz, or as stellvertretender Vorsitz while acting
+/// (chairing a session whose minutes are not yet signed).</param>
+/// <param name="DeputyChairOf">Gremien where the caller holds the stellvertretender Vorsitz (acting or not).</param>
 public sealed record Caller(long? UserId, string Username, string DisplayName, long? BodyId,
-    IReadOnlySet<string> Roles, IReadOnlySet<long> ChairOf, IReadOnlySet<long> MemberOf, string? GrantsOn = null)
+    IReadOnlySet<string> Roles, IReadOnlySet<long> ChairOf, IReadOnlySet<long> MemberOf, IReadOnlySet<long> DeputyChairOf, string? GrantsOn = null)
 {
     public const string GrantsOnClaim = "grants_on";
     public const string UserIdClaim = "sub";
@@ -18,7 +21,7 @@ public sealed record Caller(long? UserId, string Username, string DisplayName, l
     public const string GrantClaim = "grant";
 
     public static Caller Anonymous { get; } = new(null, "", "Öffentlichkeit", null,
-        new HashSet<string>(), new HashSet<long>(), new HashSet<long>());
+        new HashSet<string>(), new HashSet<long>(), new HashSet<long>(), new HashSet<long>());
 
     public bool IsAuthenticated => UserId is not null;
 
@@ -40,7 +43,8 @@ public sealed record Caller(long? UserId, string Username, string DisplayName, l
         return new Caller(long.Parse(id), principal.FindFirstValue(UsernameClaim) ?? "", principal.Identity.Name ?? "",
             principal.FindFirstValue(BodyClaim) is { } body ? long.Parse(body) : null,
             grants.Select(g => g.Split(':')[0]).ToHashSet(),
-            Scoped(grants, Auth.Roles.Chair), Scoped(grants, Auth.Roles.Member), principal.FindFirstValue(GrantsOnClaim));
+            Scoped(grants, Auth.Roles.Chair), Scoped(grants, Auth.Roles.Member), Scoped(grants, Auth.Roles.DeputyChair),
+            principal.FindFirstValue(GrantsOnClaim));
     }
 
     private static HashSet<long> Scoped(IEnumerable<string> grants, string role) =>

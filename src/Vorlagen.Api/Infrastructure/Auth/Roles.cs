@@ -1,7 +1,7 @@
 namespace Vorlagen.Api.Infrastructure.Auth;
 
 /// <summary>
-/// The roles of Vorlagen. chair and member are scoped to organizations and derived from memberships (see
+/// The roles of Vorlagen. chair, deputy_chair and member are scoped to organizations and derived from memberships (see
 /// <see cref="TokenAuthenticationHandler.GrantsSql"/>); admin, clerk and landrat are granted in user_roles.
 /// </summary>
 public static class Roles
@@ -12,17 +12,20 @@ public static class Roles
     public const string Landrat = "landrat";
     public const string Member = "member";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Clerk, Chair, Landrat, Member];
+    /// <summary>The stellvertretende Vorsitz: a member who has the chair's rights only while acting for the chair.</summary>
+    public const string DeputyChair = "deputy_chair";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Clerk, Chair, DeputyChair, Landrat, Member];
 
     /// <summary>The roles an administrator grants to a user account.</summary>
     public static readonly IReadOnlyList<string> Granted = [Admin, Clerk, Landrat];
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        [Admin] = "Administration", [Clerk] = "Sitzungsdienst", [Chair] = "Vorsitz", [Landrat] = "Landrat/Landrätin", [Member] = "Kreisrat/Kreisrätin",
+        [Admin] = "Administration", [Clerk] = "Sitzungsdienst", [Chair] = "Vorsitz", [DeputyChair] = "stellvertretender Vorsitz", [Landrat] = "Landrat/Landrätin", [Member] = "Kreisrat/Kreisrätin",
     };
 
-    public static bool IsScoped(string role) => role is Chair or Member;
+    public static bool IsScoped(string role) => role is Chair or DeputyChair or Member;
 
     /// <summary>
     /// The role as this person's title: a Landrätin is "Landrätin", not "Landrat/Landrätin". Users carry no title field

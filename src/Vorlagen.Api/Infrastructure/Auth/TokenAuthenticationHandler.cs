@@ -23,18 +23,28 @@ public sealed class TokenAuthenticationHandler(
         "JOIN users u ON u.id = t.user_id WHERE t.token_hash = @Hash AND t.revoked_at IS NULL AND t.expires_at > @Now AND u.active = 1";
 
     /// <summary>
-    /// The user's roles: admin, clerk and landrat as granted in user_roles; chair and member derived from the current
-    /// memberships of the user's person (Vorsitz and stellvertretender Vorsitz give chair, any other membership member).
-    /// Fraktionen and the Landrat's statutory seats give nothing: the Landrat's rights come from the landrat role.
-    /// Read on every request, so a membership that ends takes the rights with it the next day.
+    /// The user's roles: admin, clerk and landrat as granted in user_roles; chair, deputy_chair and member derived from the
+    /// current memberships of the user's person. Vorsitz gives chair; stellvertretender Vorsitz gives deputy_chair and
+    /// member, and chair only while acting — while the person chairs a session of that Gremium whose Niederschrift is still
+    /// a draft (a deputy stands in only when the chair is prevented — for the Landrat's deputies § 51 Abs. 1 Satz 2 SächsLKrO
+    /// says so, for Ausschüsse the Geschäftsordnung); any other
+    /// membership gives member. Fraktionen and the Landrat's statutory seats give nothing: the Landrat's rights come from the
+    /// landrat role. Read on every request, so a membership that ends takes the rights with it the next day, and a signed
+    /// Niederschrift ends the deputy's acting.
     /// </summary>
     public const string GrantsSql =
-        "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id AND role NOT IN ('chair', 'member') " +
-        "UNION SELECT CASE WHEN m.role IN ('vorsitz', 'stellv_vorsitz') THEN 'chair' ELSE 'member' END AS Role, m.organization_id AS OrganizationId " +
+        "SELECT role AS Role, organization_id AS OrganizationId FROM user_roles WHERE user_id = @Id AND role NOT IN ('chair', 'member', 'deputy_chair') " +
+        "UNION SELECT CASE WHEN m.role = 'vorsitz' THEN 'chair' ELSE 'member' END AS Role, m.organization_id AS OrganizationId " + CurrentMembershipsClause +
+        "UNION SELECT 'deputy_chair' AS Role, m.organization_id AS OrganizationId " + CurrentMembershipsClause + "AND m.role = 'stellv_vorsitz' " +
+        "UNION SELECT 'chair' AS Role, m.organization_id AS OrganizationId " + CurrentMembershipsClause + "AND m.role = 'stellv_vorsitz' " +
+        "AND EXISTS (SELECT 1 FROM meetings mt JOIN meeting_sessions s ON s.meeting_id = mt.id " +
+        "WHERE mt.organization_id = m.organization_id AND s.chair_person_id = p.id AND s.minutes_state = 'draft')";
+
+    private const string CurrentMembershipsClause =
         "FROM memberships m JOIN persons p ON p.id = m.person_id JOIN legislative_terms t ON t.id = m.legislative_term_id " +
         "JOIN organizations o ON o.id = m.organization_id " +
         "WHERE p.user_id = @Id AND p.status = 'active' AND m.statutory = 0 AND o.kind NOT IN ('fraktion', 'gruppe') " +
-        "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today";
+        "AND m.start_date <= @Today AND COALESCE(m.end_date, t.end_date) >= @Today ";
 
     /// <summary>The arguments of <see cref="GrantsSql"/>.</summary>
     public static object GrantArgs(long userId, TimeProvider clock) => new { Id = userId, Today = GrantsOn(clock) };
