@@ -27,6 +27,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
 
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
     [
+        (MyTasks.Agenda, "Anträge auf die Tagesordnung", "Kein Antrag wartet auf die Tagesordnung."),
         (MyTasks.Result, "Ergebnisse erfassen", "Keine Beratungsergebnisse zu erfassen."),
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Release, "Vorlagen freigeben", "Keine Vorlagen zur Freigabe."),
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Sign, "Beschlüsse ausfertigen", "Keine Beschlüsse zur Ausfertigung."),
