@@ -18,7 +18,11 @@ public sealed class MeetingRules
         bool WordingVerified, string Source, string? Note, Dictionary<string, ReceiptData> Receipt);
     private sealed record AgendaDeadlineData(DateOnly ValidFrom, string Citation, int Sessions, string Label, bool? WordingVerified, string? Source);
     private sealed record AgendaDeadlinesData(Dictionary<string, List<AgendaDeadlineData>> Profiles);
-    private sealed record FileData(Dictionary<string, List<RuleData>> Profiles, List<TemplateItem> AgendaTemplate, AgendaDeadlinesData? AgendaDeadlines);
+    private sealed record FileData(Dictionary<string, List<RuleData>> Profiles, List<TemplateItem> AgendaTemplate, AgendaDeadlinesData? AgendaDeadlines,
+        AgendaDeadlinesData? InvitationDefectCure);
+
+    /// <summary>When a defective invitation counts as cured (Sachsen § 35 Abs. 1 Satz 2 SächsLKrO).</summary>
+    public sealed record CureRule(DateOnly ValidFrom, string Citation, string Label) : VersionedRule(ValidFrom, Citation, Label);
 
     /// <summary>An Antrag is on the agenda of the deciding Gremium at the latest in its <see cref="Sessions"/>-th session after receipt.</summary>
     public sealed record AgendaDeadlineRule(DateOnly ValidFrom, string Citation, int Sessions, string Label)
@@ -27,6 +31,7 @@ public sealed class MeetingRules
     public const string FileName = "ladungsfrist.json";
     private readonly Dictionary<string, RuleHistory<NoticeRule>> _profiles;
     private readonly Dictionary<string, RuleHistory<AgendaDeadlineRule>> _agendaDeadlines;
+    private readonly Dictionary<string, RuleHistory<CureRule>> _cures;
 
     public MeetingRules(ContentPaths paths)
     {
@@ -40,18 +45,30 @@ public sealed class MeetingRules
         Template = data.AgendaTemplate;
         if (Template.Count == 0 || Template.Select(t => t.Key).Distinct().Count() != Template.Count)
             throw new InvalidOperationException($"{file}: agendaTemplate needs items with distinct keys.");
-        var deadlines = data.AgendaDeadlines?.Profiles ?? throw new InvalidOperationException($"{file}: agendaDeadlines.profiles is missing.");
-        foreach (var (profile, versions) in deadlines)
-            foreach (var v in versions.Where(v => string.IsNullOrWhiteSpace(v.Citation) || v.ValidFrom == default || v.WordingVerified is null
-                         || string.IsNullOrWhiteSpace(v.Source) || string.IsNullOrWhiteSpace(v.Label) || v.Sessions < 1))
-                throw new InvalidOperationException($"{file}: agendaDeadlines.profiles.{profile} (validFrom {v.ValidFrom:yyyy-MM-dd}) needs citation, validFrom, " +
-                    "sessions (at least 1), label, wordingVerified and source.");
+        var deadlines = Checked(file, "agendaDeadlines", data.AgendaDeadlines, v => v.Sessions >= 1);
+        var cures = Checked(file, "invitationDefectCure", data.InvitationDefectCure, _ => true);
+        _cures = cures.ToDictionary(p => p.Key, p => new RuleHistory<CureRule>([.. p.Value.OrderBy(r => r.ValidFrom).Select(r =>
+            new CureRule(r.ValidFrom, r.Citation, r.Label) { WordingVerified = r.WordingVerified!.Value, Source = r.Source! })]));
         _agendaDeadlines = deadlines.ToDictionary(p => p.Key, p => new RuleHistory<AgendaDeadlineRule>([.. p.Value.OrderBy(r => r.ValidFrom).Select(r =>
             new AgendaDeadlineRule(r.ValidFrom, r.Citation, r.Sessions, r.Label)
             { WordingVerified = r.WordingVerified!.Value, Source = r.Source! })]));
     }
 
     public IReadOnlyList<TemplateItem> Template { get; }
+
+    private static Dictionary<string, List<AgendaDeadlineData>> Checked(string file, string name, AgendaDeadlinesData? data, Func<AgendaDeadlineData, bool> valid)
+    {
+        var profiles = data?.Profiles ?? throw new InvalidOperationException($"{file}: {name}.profiles is missing.");
+        foreach (var (profile, versions) in profiles)
+            foreach (var v in versions.Where(v => string.IsNullOrWhiteSpace(v.Citation) || v.ValidFrom == default || v.WordingVerified is null
+                         || string.IsNullOrWhiteSpace(v.Source) || string.IsNullOrWhiteSpace(v.Label) || !valid(v)))
+                throw new InvalidOperationException($"{file}: {name}.profiles.{profile} (validFrom {v.ValidFrom:yyyy-MM-dd}) needs citation, validFrom, " +
+                    $"label, wordingVerified and source{(name == "agendaDeadlines" ? ", and sessions (at least 1)" : "")}.");
+        return profiles;
+    }
+
+    /// <summary>When a defective invitation is cured under <paramref name="profile"/> on <paramref name="date"/>; null where the profile has no rule.</summary>
+    public CureRule? Cure(string profile, DateOnly date) => _cures.TryGetValue(profile, out var history) ? history.At(date) : null;
 
     /// <summary>The agenda deadline of an Antrag received on <paramref name="date"/>; null where the profile has none (then nothing is flagged).</summary>
     public AgendaDeadlineRule? AgendaDeadline(string profile, DateOnly date) =>
