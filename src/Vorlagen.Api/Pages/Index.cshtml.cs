@@ -36,6 +36,25 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Action, "Weitere Schritte und Fristen", "Keine weiteren Schritte."),
     ];
 
+    /// <summary>The member's personal calendar feed (only for callers with Gremien); <see cref="FeedUrl"/> only right after creating it.</summary>
+    public PersonalCalendar.FeedDto? Feed { get; private set; }
+    public string? FeedUrl { get; private set; }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostCalendarAsync(CancellationToken ct)
+    {
+        var created = await mediator.Send(new PersonalCalendar.Create(), ct);
+        await OnGetAsync(ct);
+        FeedUrl = $"{Request.Scheme}://{Request.Host}{created.Url}";
+        return Page();
+    }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostRevokeCalendarAsync(CancellationToken ct)
+    {
+        await mediator.Send(new PersonalCalendar.Revoke(), ct);
+        Notice = "Die Kalenderadresse ist gesperrt.";
+        return RedirectToPage();
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (caller.IsAuthenticated)
@@ -44,6 +63,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
             (Tasks, Memberships, TaskTotal) = (tasks.Items, tasks.Memberships, tasks.Total);
             Sessions = await SessionsAsync(ct);
             Minutes = await mediator.Send(new MinutesTasks.Query(), ct);
+            if (Memberships.Count > 0) Feed = await mediator.Send(new PersonalCalendar.Status(), ct);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else
