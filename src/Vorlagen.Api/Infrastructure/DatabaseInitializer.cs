@@ -11,7 +11,8 @@ namespace Vorlagen.Api.Infrastructure;
 /// migrator's message. Production starts create no accounts unless <c>Vorlagen:BootstrapAdmin</c> is set.
 /// </summary>
 public sealed class DatabaseInitializer(
-    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, PaperTypes.PaperTypeCatalog paperTypes, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
+    ContentPaths paths, ConnectionFactory factory, RuleProfiles ruleProfiles, PaperTypes.PaperTypeCatalog paperTypes,
+    Features.Meetings.MeetingRules meetingRules, Migrator migrator, DemoDataSeeder seeder, IConfiguration configuration,
     TimeProvider clock, IServiceScopeFactory scopes, ILogger<DatabaseInitializer> logger)
     : IHostedService
 {
@@ -19,6 +20,7 @@ public sealed class DatabaseInitializer(
     {
         logger.LogInformation("Loaded rule profiles {Profiles}", string.Join(", ", ruleProfiles.All.Select(p => p.Id)));
         logger.LogInformation("Loaded paper types {Types}", string.Join(", ", paperTypes.All.Select(t => t.Code)));
+        logger.LogInformation("Loaded the meeting rules ({Items} agenda template items)", meetingRules.Template.Count);
         // Nodes sharing a server database take turns: the first migrates, seeds and publishes, the next finds it done.
         await using var startupLock = await StartupLock.AcquireAsync(factory, cancellationToken);
         await migrator.MigrateAsync(paths.Migrations(factory.Provider), cancellationToken);

@@ -52,6 +52,7 @@ public static class ServiceRegistration
         services.AddScoped<Vorlagen.Api.Features.Papers.PaperWorkflow>();
         services.AddScoped<Vorlagen.Api.Features.People.PeopleReader>();
         services.AddScoped<Vorlagen.Api.Features.Meetings.SessionReader>();
+        services.AddScoped<Vorlagen.Api.Features.Meetings.AgendaDeadlines>();
         services.AddSingleton<Vorlagen.Api.Features.Meetings.MeetingRules>();
         services.AddSingleton<Vorlagen.Api.Features.Meetings.MinutesRules>();
         services.AddSingleton(Vorlagen.Api.Features.Meetings.MailOptions.Read(configuration));

@@ -27,6 +27,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
 
     public static readonly (string Kind, string Heading, string Empty)[] Groups =
     [
+        (MyTasks.Agenda, "Anträge auf die Tagesordnung", "Kein Antrag wartet auf die Tagesordnung."),
         (MyTasks.Result, "Ergebnisse erfassen", "Keine Beratungsergebnisse zu erfassen."),
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Release, "Vorlagen freigeben", "Keine Vorlagen zur Freigabe."),
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Sign, "Beschlüsse ausfertigen", "Keine Beschlüsse zur Ausfertigung."),
@@ -34,6 +35,25 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
         // A type's own steps (an Anfrage's assign, answer, sign, send), labelled by its descriptor.
         (Vorlagen.Api.Infrastructure.PaperTypes.TaskGroups.Action, "Weitere Schritte und Fristen", "Keine weiteren Schritte."),
     ];
+
+    /// <summary>The member's personal calendar feed (only for callers with Gremien); <see cref="FeedUrl"/> only right after creating it.</summary>
+    public PersonalCalendar.FeedDto? Feed { get; private set; }
+    public string? FeedUrl { get; private set; }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostCalendarAsync(CancellationToken ct)
+    {
+        var created = await mediator.Send(new PersonalCalendar.Create(), ct);
+        await OnGetAsync(ct);
+        FeedUrl = $"{Request.Scheme}://{Request.Host}{created.Url}";
+        return Page();
+    }
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostRevokeCalendarAsync(CancellationToken ct)
+    {
+        await mediator.Send(new PersonalCalendar.Revoke(), ct);
+        Notice = "Die Kalenderadresse ist gesperrt.";
+        return RedirectToPage();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +63,7 @@ public sealed class IndexModel(IMediator mediator, Caller caller, TimeProvider c
             (Tasks, Memberships, TaskTotal) = (tasks.Items, tasks.Memberships, tasks.Total);
             Sessions = await SessionsAsync(ct);
             Minutes = await mediator.Send(new MinutesTasks.Query(), ct);
+            if (Memberships.Count > 0) Feed = await mediator.Send(new PersonalCalendar.Status(), ct);
             ViewData["Title"] = "Meine Aufgaben";
         }
         else

@@ -56,8 +56,17 @@ public static class MeetingCalendar
             var meetings = (await connection.QueryAsync<MeetingSql.MeetingRow>(new CommandDefinition(PublicMeetingsSql, query, db.Transaction, cancellationToken: cancellationToken))).ToList();
             var items = (await connection.QueryAsync<ItemRow>(new CommandDefinition(PublicItemsSql, query, db.Transaction, cancellationToken: cancellationToken)))
                 .ToLookup(i => i.MeetingId);
+            return Render(meetings, items, "Öffentliche Sitzungen");
+        }
+
+        /// <summary>
+        /// The feed of <paramref name="meetings"/>: public items by title, the non-public part only as "nichtöffentlicher Teil" — a feed URL
+        /// ends up in calendar apps and their servers, so no non-public title goes into any feed.
+        /// </summary>
+        public static string Render(IEnumerable<MeetingSql.MeetingRow> meetings, ILookup<long, ItemRow> items, string name)
+        {
             var calendar = new Calendar { ProductId = "-//Vorlagen//Sitzungskalender//DE" };
-            calendar.AddProperty("X-WR-CALNAME", "Öffentliche Sitzungen");
+            calendar.AddProperty("X-WR-CALNAME", name);
             foreach (var m in meetings)
             {
                 var agenda = MeetingSql.Number([.. items[m.Id].Select(i => new MeetingSql.ItemRow

@@ -4,7 +4,8 @@ namespace Vorlagen.Api.Features.Meetings;
 
 /// <summary>
 /// A Sitzung (OParl Meeting) as the caller may see it. <see cref="Restricted"/>: the caller may not see the non-public part, so it is
-/// one item "nichtöffentlicher Teil" without number, title or ids. <see cref="Notice"/> and <see cref="Invitations"/> are the office's only.
+/// one item "nichtöffentlicher Teil" without number, title or ids. <see cref="Notice"/>, <see cref="Invitations"/> and
+/// <see cref="AgendaDeadlines"/> (Anträge this session's agenda must take) are the office's only.
 /// </summary>
 public sealed record MeetingDto(
     long Id, long BodyId, long OrganizationId, string OrganizationName, string? Number, DateOnly Date, string? StartTime, string? EndTime,
@@ -12,7 +13,8 @@ public sealed record MeetingDto(
     IReadOnlyList<AgendaItemDto> AgendaItems, int Version,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NoticeDto? Notice = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<InvitationDto>? Invitations = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UrgencyReason = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UrgencyReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AgendaDeadlineDto>? AgendaDeadlines = null);
 
 /// <summary>One TOP. <see cref="Number"/> is "Ö 1", "Ö 2.1", "N 1"; null for the reduced non-public part.</summary>
 public sealed record AgendaItemDto(long? Id, string? Number, bool Public, string Title, long? PaperId, string? PaperReference, long? ConsultationId,

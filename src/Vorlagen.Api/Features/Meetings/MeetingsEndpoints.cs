@@ -58,6 +58,14 @@ public static class MeetingsEndpoints
             m.Send(new NoticeSettings.Command(bodyId, r.FullDays, r.Citation), ct)).WithName("SetNoticeSettings").RequireAuthorization();
         meetings.MapGet("calendar.ics", async (IMediator m, long? bodyId, long? organizationId, CancellationToken ct) =>
             Results.Text(await m.Send(new MeetingCalendar.Query(bodyId, organizationId), ct), "text/calendar; charset=utf-8")).WithName("MeetingCalendar");
+        meetings.MapGet("calendar/{token}.ics", async (IMediator m, string token, CancellationToken ct) =>
+            Results.Text(await m.Send(new PersonalCalendar.Feed(token), ct), "text/calendar; charset=utf-8")).WithName("PersonalCalendarFeed");
+        meetings.MapGet("my-calendar", (IMediator m, CancellationToken ct) => m.Send(new PersonalCalendar.Status(), ct))
+            .WithName("PersonalCalendarStatus").RequireAuthorization();
+        meetings.MapPost("my-calendar", async (IMediator m, CancellationToken ct) =>
+            Results.Created("/api/meetings/my-calendar", await m.Send(new PersonalCalendar.Create(), ct))).WithName("CreatePersonalCalendar").RequireAuthorization();
+        meetings.MapDelete("my-calendar", (IMediator m, CancellationToken ct) => m.Send(new PersonalCalendar.Revoke(), ct))
+            .WithName("RevokePersonalCalendar").RequireAuthorization();
         meetings.MapGet("{id:long}/due-consultations", (IMediator m, long id, CancellationToken ct) => m.Send(new ListDueConsultations.Query(id), ct))
             .WithName("ListDueConsultations").RequireAuthorization();
         meetings.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetMeetingHistory.Query(id), ct))

@@ -14,7 +14,14 @@ public sealed record MinutesDto(
     string? ChairName, string? SecretaryName, int PresentCount, IReadOnlyList<MinutesAttendeeDto> Present, IReadOnlyList<MinutesAttendeeDto> Absent,
     IReadOnlyList<MinutesItemDto> Items, SignatureRuleDto SignatureRule, IReadOnlyList<SignatureDto> Signatures,
     ApprovalDto? Approval, DateOnly? PublishedOn, MinutesDeadlineDto? NoticeDeadline, int Version,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ObjectionDto>? Objections = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ObjectionDto>? Objections = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InvitationDefectsDto? InvitationDefects = null);
+
+/// <summary>Members whose invitation was defective and whether the defect is cured (§ 35 Abs. 1 Satz 2 SächsLKrO); office and Gremium only.</summary>
+public sealed record InvitationDefectsDto(string Citation, string Rule, bool WordingVerified, IReadOnlyList<InvitationDefectDto> Members);
+
+/// <param name="Cured">true: attended and did not object; false: absent or objected; null: the objection is not recorded.</param>
+public sealed record InvitationDefectDto(long PersonId, string Name, string Defect, string DefectLabel, bool Attended, bool? Objected, bool? Cured);
 
 /// <param name="Status">present, excused or absent; <paramref name="Reason"/> the reason of an absence.</param>
 public sealed record MinutesAttendeeDto(long PersonId, string Name, string Status, string StatusLabel, string? Reason, string? DeputyFor);

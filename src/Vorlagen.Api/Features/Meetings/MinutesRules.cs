@@ -22,9 +22,11 @@ public sealed class MinutesRules
 
     public const string FileName = "niederschrift.json";
     private readonly Dictionary<string, List<Version>> _profiles;
+    private readonly MeetingRules _meetingRules;
 
-    public MinutesRules(ContentPaths paths)
+    public MinutesRules(ContentPaths paths, MeetingRules meetingRules)
     {
+        _meetingRules = meetingRules;
         var file = Path.Combine(paths.Workflows, "meetings", FileName);
         var data = JsonSerializer.Deserialize<FileData>(File.ReadAllText(file), new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidOperationException($"{file} is empty.");
@@ -36,7 +38,11 @@ public sealed class MinutesRules
                     throw new InvalidOperationException($"{file}: {profile} {v.ValidFrom:yyyy-MM-dd} needs signatures and notice with citation and source.");
     }
 
+    /// <summary>When a defective invitation is cured (rule data of <see cref="MeetingRules"/>), for the Niederschrift.</summary>
+    public MeetingRules.CureRule? Cure(string profile, DateOnly date) => _meetingRules.Cure(profile, date);
+
     /// <summary>The rules of <paramref name="profile"/> in force on <paramref name="date"/>.</summary>
+
     public Version At(string profile, DateOnly date) =>
         (_profiles.TryGetValue(profile, out var versions) ? versions.LastOrDefault(v => v.ValidFrom <= date) : null)
         ?? throw new InvalidOperationException($"No Niederschrift rules for rule profile '{profile}' on {date:yyyy-MM-dd} in workflows/meetings/{FileName}.");

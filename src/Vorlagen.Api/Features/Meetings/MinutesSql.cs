@@ -17,7 +17,7 @@ public static class MinutesSql
 
     public const string AttendanceSql =
         "SELECT a.person_id AS PersonId, p.title AS Title, p.given_name AS GivenName, p.family_name AS FamilyName, a.status AS Status, " +
-        "a.absence_reason AS Reason, d.title AS DeputyTitle, d.given_name AS DeputyGivenName, d.family_name AS DeputyFamilyName " +
+        "a.absence_reason AS Reason, a.invitation_objection AS InvitationObjection, d.title AS DeputyTitle, d.given_name AS DeputyGivenName, d.family_name AS DeputyFamilyName " +
         "FROM meeting_attendance a JOIN persons p ON p.id = a.person_id LEFT JOIN persons d ON d.id = a.deputy_for_person_id " +
         "WHERE a.meeting_id = @Id ORDER BY p.family_name, p.given_name, a.person_id";
 
@@ -87,6 +87,7 @@ public static class MinutesSql
     }
     public sealed record AttendanceRow
     {
+        public bool? InvitationObjection { get; init; }
         public long PersonId { get; init; }
         public string? Title { get; init; }
         public string? GivenName { get; init; }
@@ -222,6 +223,18 @@ public static class MinutesSql
         MinutesAttendeeDto Attendee(AttendanceRow a) => new(a.PersonId, Name(a.Title, a.GivenName, a.FamilyName), a.Status, AttendanceLabel(a.Status),
             a.Status == "present" ? null : a.Reason, a.DeputyFamilyName is null ? null : Name(a.DeputyTitle, a.DeputyGivenName, a.DeputyFamilyName));
         var present = attendance.Where(a => a.Status == "present").Select(Attendee).ToList();
+        // Members with a defective invitation and whether it is cured (attended, no objection); office and Gremium only.
+        InvitationDefectsDto? defects = null;
+        if (full && rules.Cure(meeting.RuleProfile, meeting.Date) is { } cure)
+        {
+            var found = global::Vorlagen.Api.Features.Meetings.SessionSql.Defects(attendance.Select(a => a.PersonId),
+                await Query<global::Vorlagen.Api.Features.Meetings.SessionSql.InvitationStateRow>(db, global::Vorlagen.Api.Features.Meetings.SessionSql.InvitationStatesSql, new { Id = meetingId }, ct));
+            if (found.Count > 0)
+                defects = new InvitationDefectsDto(cure.Citation, cure.Note!, cure.WordingVerified, [.. attendance.Where(a => found.ContainsKey(a.PersonId)).Select(a =>
+                    new InvitationDefectDto(a.PersonId, Name(a.Title, a.GivenName, a.FamilyName), found[a.PersonId],
+                        global::Vorlagen.Api.Features.Meetings.SessionSql.DefectLabels[found[a.PersonId]], a.Status == "present", a.InvitationObjection,
+                        GetAttendance.Cured(a.Status, a.InvitationObjection)))]);
+        }
         var absent = attendance.Where(a => a.Status != "present").Select(Attendee).ToList();
 
         var rows = await Query<ItemRow>(db, ItemsSql, args, ct);
@@ -263,7 +276,7 @@ public static class MinutesSql
             present.Count, present, absent, items,
             new SignatureRuleDto(s.Chair, s.Members, s.MembersMustHaveAttended, s.Secretary, s.ElectronicFormExcluded, s.Citation, s.ElectronicCitation,
                 s.WordingVerified, s.Source, s.Note),
-            signatures, approval, published is null ? null : DateOnly.Parse(published), deadline, session?.Version ?? 0, objections);
+            signatures, approval, published is null ? null : DateOnly.Parse(published), deadline, session?.Version ?? 0, objections, defects);
     }
 
     public static string AttendanceLabel(string status) => status switch

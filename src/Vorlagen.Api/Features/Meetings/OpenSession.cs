@@ -26,7 +26,7 @@ public static class OpenSession
         "INSERT INTO meeting_sessions (meeting_id, opened_at, opened_by, chair_person_id, secretary_name, minutes_state, version) " +
         "VALUES (@MeetingId, @Now, @Actor, @ChairPersonId, @SecretaryName, 'draft', 1)";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles) : IRequestHandler<Command, AttendanceDto>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles, MeetingRules meetingRules) : IRequestHandler<Command, AttendanceDto>
     {
         public async Task<AttendanceDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,7 +47,7 @@ public static class OpenSession
                 SecretaryName = TextRules.Clean(command.SecretaryName),
             }, db.Transaction, cancellationToken: cancellationToken));
             await MeetingSql.LogAsync(db, meeting.Id, "session_opened", $"Sitzung eröffnet; Vorsitz: {chair.Name}, Schriftführung: {command.SecretaryName}", caller, clock, cancellationToken);
-            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true);
+            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true, meetingRules);
         }
 
         /// <summary>

@@ -10,11 +10,15 @@ namespace Vorlagen.Api.Features.Meetings;
 
 /// <summary>
 /// Records the attendance of the members listed (the others keep theirs): present (arriving at / leaving after an item),
-/// excused with a reason, or absent; a deputy names the absent member they stand in for. All checked first, then written.
+/// excused with a reason, or absent; a deputy names the absent member they stand in for; a member with a defective invitation whether
+/// they objected to it (§ 35 Abs. 1 Satz 2 SächsLKrO). All checked first, then written.
 /// </summary>
 public static class RecordAttendance
 {
-    public sealed record Entry(long? PersonId, string? Status, string? AbsenceReason, long? ArrivesAtItemId, long? LeavesAfterItemId, long? DeputyForPersonId);
+    /// <param name="InvitationObjection">for a member whose invitation was defective: true if they objected (the defect stands), false if
+    /// not (cured, § 35 Abs. 1 Satz 2 SächsLKrO); null: not recorded.</param>
+    public sealed record Entry(long? PersonId, string? Status, string? AbsenceReason, long? ArrivesAtItemId, long? LeavesAfterItemId, long? DeputyForPersonId,
+        bool? InvitationObjection = null);
 
     public sealed record Command(long MeetingId, int? ExpectedVersion, IReadOnlyList<Entry>? Members) : ICommand<AttendanceDto>;
 
@@ -39,16 +43,19 @@ public static class RecordAttendance
                     .WithMessage("Kommen und Gehen gibt es nur bei „anwesend“.");
                 e.RuleFor(x => x.DeputyForPersonId).Null().When(x => x.Status != SessionAttendance.Present)
                     .WithMessage("Vertreten kann nur, wer anwesend ist.");
+                e.RuleFor(x => x.InvitationObjection).Null().When(x => x.Status != SessionAttendance.Present)
+                    .WithMessage("Einen Ladungsmangel rügt nur, wer zur Sitzung erscheint (invitationObjection nur bei „anwesend“).");
             });
         }
     }
 
     public const string DeleteSql = "DELETE FROM meeting_attendance WHERE meeting_id = @MeetingId AND person_id = @PersonId";
     public const string InsertSql =
-        "INSERT INTO meeting_attendance (meeting_id, person_id, status, absence_reason, arrives_at_item_id, leaves_after_item_id, deputy_for_person_id, recorded_at, recorded_by) " +
-        "VALUES (@MeetingId, @PersonId, @Status, @AbsenceReason, @ArrivesAtItemId, @LeavesAfterItemId, @DeputyForPersonId, @Now, @Actor)";
+        "INSERT INTO meeting_attendance (meeting_id, person_id, status, absence_reason, arrives_at_item_id, leaves_after_item_id, deputy_for_person_id, " +
+        "invitation_objection, recorded_at, recorded_by) " +
+        "VALUES (@MeetingId, @PersonId, @Status, @AbsenceReason, @ArrivesAtItemId, @LeavesAfterItemId, @DeputyForPersonId, @InvitationObjection, @Now, @Actor)";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles) : IRequestHandler<Command, AttendanceDto>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles, MeetingRules meetingRules) : IRequestHandler<Command, AttendanceDto>
     {
         public async Task<AttendanceDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -61,14 +68,17 @@ public static class RecordAttendance
             foreach (var e in command.Members!)
             {
                 var args = new { command.MeetingId, e.PersonId, e.Status, AbsenceReason = TextRules.Clean(e.AbsenceReason), e.ArrivesAtItemId, e.LeavesAfterItemId,
-                    e.DeputyForPersonId, Now = now, Actor = caller.AuditName };
+                    e.DeputyForPersonId, e.InvitationObjection, Now = now, Actor = caller.AuditName };
                 await db.Connection.ExecuteAsync(new CommandDefinition(DeleteSql, args, db.Transaction, cancellationToken: cancellationToken));
                 await db.Connection.ExecuteAsync(new CommandDefinition(InsertSql, args, db.Transaction, cancellationToken: cancellationToken));
             }
             await SessionSql.BumpAsync(db, session, cancellationToken);
             var present = command.Members!.Count(e => e.Status == SessionAttendance.Present);
-            await MeetingSql.LogAsync(db, meeting.Id, "attendance_recorded", $"Anwesenheit erfasst: {command.Members!.Count} Einträge, davon {present} anwesend", caller, clock, cancellationToken);
-            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true);
+            var objections = command.Members!.Where(e => e.InvitationObjection is not null).ToList();
+            await MeetingSql.LogAsync(db, meeting.Id, "attendance_recorded", $"Anwesenheit erfasst: {command.Members!.Count} Einträge, davon {present} anwesend" +
+                (objections.Count == 0 ? "" : $"; Ladungsmangel gerügt: {objections.Count(e => e.InvitationObjection == true)}, nicht gerügt: {objections.Count(e => e.InvitationObjection == false)}"),
+                caller, clock, cancellationToken);
+            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true, meetingRules);
         }
 
         /// <summary>Members of the Gremium on that day, items of this meeting in order, deputies for absent voting members only.</summary>
@@ -82,6 +92,8 @@ public static class RecordAttendance
                 if (!members.TryGetValue(e.PersonId!.Value, out var member))
                     throw new MeetingRuleException("not_a_member", $"Person {e.PersonId} ist am {model.Meeting.Date:dd.MM.yyyy} kein Mitglied des Gremiums „{model.Meeting.OrganizationName}“.");
                 int? from = e.ArrivesAtItemId is { } a ? ItemPosition(model, a) : null, to = e.LeavesAfterItemId is { } l ? ItemPosition(model, l) : null;
+                if (e.InvitationObjection is not null && !model.InvitationDefects.ContainsKey(member.PersonId))
+                    throw new MeetingRuleException("no_invitation_defect", $"{member.Name} wurde ordnungsgemäß geladen; es gibt keinen Ladungsmangel, der zu rügen wäre.");
                 if (from > to)
                     throw new MeetingRuleException("leaves_before_arrival", $"{member.Name}: Das Gehen liegt vor dem Kommen; bitte prüfen Sie die Tagesordnungspunkte.");
                 if (e.DeputyForPersonId is not { } deputyFor) continue;

@@ -26,8 +26,11 @@ public static class SessionSql
 
     public const string AttendanceSql =
         "SELECT person_id AS PersonId, status AS Status, absence_reason AS AbsenceReason, arrives_at_item_id AS ArrivesAtItemId, " +
-        "leaves_after_item_id AS LeavesAfterItemId, deputy_for_person_id AS DeputyForPersonId, recorded_at AS RecordedAt, recorded_by AS RecordedBy " +
-        "FROM meeting_attendance WHERE meeting_id = @Id";
+        "leaves_after_item_id AS LeavesAfterItemId, deputy_for_person_id AS DeputyForPersonId, invitation_objection AS InvitationObjection, " +
+        "recorded_at AS RecordedAt, recorded_by AS RecordedBy FROM meeting_attendance WHERE meeting_id = @Id";
+
+    public const string InvitationStatesSql =
+        "SELECT person_id AS PersonId, supplement AS Supplement, in_time AS InTime, delivery AS Delivery FROM invitations WHERE meeting_id = @Id";
 
     public const string RecusalsSql =
         "SELECT r.agenda_item_id AS AgendaItemId, r.person_id AS PersonId, r.note AS Note FROM agenda_item_recusals r " +
@@ -73,8 +76,43 @@ public static class SessionSql
         public long? ArrivesAtItemId { get; init; }
         public long? LeavesAfterItemId { get; init; }
         public long? DeputyForPersonId { get; init; }
+        public bool? InvitationObjection { get; init; }
         public string RecordedAt { get; init; } = "";
         public string RecordedBy { get; init; } = "";
+    }
+
+    public sealed record InvitationStateRow
+    {
+        public long PersonId { get; init; }
+        public bool Supplement { get; init; }
+        public bool? InTime { get; init; }
+        public string Delivery { get; init; } = "";
+    }
+
+    public const string NotInvited = "not_invited", NotDelivered = "not_delivered", Late = "late";
+
+    public static readonly IReadOnlyDictionary<string, string> DefectLabels = new Dictionary<string, string>
+    {
+        [NotInvited] = "nicht eingeladen", [NotDelivered] = "Einladung nicht zugestellt", [Late] = "Einladung verspätet",
+    };
+
+    /// <summary>
+    /// The defect of each member's invitation: none recorded for the Einladung, one not delivered, or one (Einladung or Nachtrag) late.
+    /// A meeting without any invitation record (a session entered as history) has no known defects.
+    /// </summary>
+    public static IReadOnlyDictionary<long, string> Defects(IEnumerable<long> personIds, IReadOnlyList<InvitationStateRow> invitations)
+    {
+        if (invitations.Count == 0) return new Dictionary<long, string>();
+        var byPerson = invitations.ToLookup(i => i.PersonId);
+        var result = new Dictionary<long, string>();
+        foreach (var person in personIds.Distinct())
+        {
+            var own = byPerson[person].ToList();
+            if (!own.Any(i => !i.Supplement)) result[person] = NotInvited;
+            else if (own.Any(i => i.Delivery != "sent")) result[person] = NotDelivered;
+            else if (own.Any(i => i.InTime == false)) result[person] = Late;
+        }
+        return result;
     }
 
     public sealed record RecusalRow
@@ -87,7 +125,7 @@ public static class SessionSql
     /// <summary>Everything the attendance view and the result check derive from: members, attendance, items in order, recusals, rules.</summary>
     public sealed record Model(MeetingSql.MeetingRow Meeting, SessionRow? Session, OrganizationRow Organization, IReadOnlyList<MemberRow> Members,
         IReadOnlyDictionary<long, bool> Entitled, IReadOnlyList<AttendanceRow> Attendance, IReadOnlyList<MeetingSql.ItemRow> Items,
-        IReadOnlyList<RecusalRow> Recusals, Vorlagen.Domain.Rules.RuleProfile Profile)
+        IReadOnlyList<RecusalRow> Recusals, Vorlagen.Domain.Rules.RuleProfile Profile, IReadOnlyDictionary<long, string> InvitationDefects)
     {
         public int Position(long itemId) => Items.ToList().FindIndex(i => i.Id == itemId);
 
@@ -118,7 +156,8 @@ public static class SessionSql
         var attendance = (await connection.QueryAsync<AttendanceRow>(Cmd(AttendanceSql, new { meeting.Id }))).ToList();
         var items = (await connection.QueryAsync<MeetingSql.ItemRow>(Cmd(MeetingSql.ItemsOfMeetingSql, new { meeting.Id }))).ToList();
         var recusals = (await connection.QueryAsync<RecusalRow>(Cmd(RecusalsSql, new { meeting.Id }))).ToList();
-        return new Model(meeting, session, organization, members, entitled, attendance, items, recusals, profile);
+        var invitations = (await connection.QueryAsync<InvitationStateRow>(Cmd(InvitationStatesSql, new { meeting.Id }))).ToList();
+        return new Model(meeting, session, organization, members, entitled, attendance, items, recusals, profile, Defects(members.Select(m => m.PersonId), invitations));
     }
 
     /// <summary>A voting member; the Landrat's statutory seat only where the rule profile counts it in this kind of Gremium.</summary>

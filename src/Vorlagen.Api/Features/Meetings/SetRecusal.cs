@@ -27,7 +27,7 @@ public static class SetRecusal
     public const string InsertSql =
         "INSERT INTO agenda_item_recusals (agenda_item_id, person_id, note, recorded_at, recorded_by) VALUES (@ItemId, @PersonId, @Note, @Now, @Actor)";
 
-    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles) : IRequestHandler<Command, AttendanceDto>
+    public sealed class Handler(DbSession db, Caller caller, TimeProvider clock, RuleProfiles profiles, MeetingRules meetingRules) : IRequestHandler<Command, AttendanceDto>
     {
         public async Task<AttendanceDto> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,7 +45,7 @@ public static class SetRecusal
             await SessionSql.BumpAsync(db, session, cancellationToken);
             await MeetingSql.LogAsync(db, meeting.Id, command.Recused ? "recusal_recorded" : "recusal_lifted",
                 $"{member.Name} {(command.Recused ? "befangen" : "nicht mehr befangen")} bei „{item.Title}“", caller, clock, cancellationToken);
-            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true);
+            return GetAttendance.Read(await SessionSql.LoadAsync(db, meeting, profiles, cancellationToken), true, meetingRules);
         }
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Vorlagen.Api.Features.Bodies;
+using Vorlagen.Api.Features.Meetings;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.People;
 using Vorlagen.Api.Infrastructure;
@@ -30,15 +31,17 @@ public static class MyTasks
         public Validator() => this.ValidPaging(q => q.Page, q => q.PageSize);
     }
 
-    /// <param name="Kind">draft, release, result or sign.</param>
+    /// <param name="Kind">draft, release, result, sign, action, or agenda (an Antrag to put on <paramref name="MeetingId"/>'s agenda).</param>
     /// <param name="Due">the date that matters: the next session, or a statutory deadline (then <paramref name="DueCitation"/> is set):
     /// the last day for a Widerspruch, or after one the last day for the new session.</param>
     public sealed record TaskItem(string Kind, string Label, long PaperId, string Reference, string Title, string Status, string StatusLabel,
         IReadOnlyList<string> Actions, long? ConsultationId, string? OrganizationName, DateOnly? Due, string? DueLabel, string? DueCitation,
-        string? Note = null);
+        string? Note = null, long? MeetingId = null);
 
     public const string Draft = TaskGroups.Draft;
     public const string Result = TaskGroups.Result;
+    /// <summary>An Antrag not on the agenda in time (<see cref="AgendaDeadlines"/>): the office's task, next to the paper's own step.</summary>
+    public const string Agenda = "agenda";
 
     // The open papers of the caller's body that the caller may see; "+p.body_id" keeps the planner on the status index
     // (a handful of open papers) instead of the body's whole archive.
@@ -55,7 +58,7 @@ public static class MyTasks
     public const string OpenConsultationsSql = PaperSql.SelectConsultationsSql + " WHERE c.paper_id IN (SELECT p.id FROM papers p" + OpenWhere + ")";
 
     public sealed class Handler(IMediator mediator, Caller caller, RuleProfiles profiles, PaperReader reader, PeopleReader people, TimeProvider clock,
-        PaperTypeCatalog types) : IRequestHandler<Query, TaskList>
+        PaperTypeCatalog types, AgendaDeadlines agendaDeadlines) : IRequestHandler<Query, TaskList>
     {
         private readonly Dictionary<long, BodyDto> _bodies = [];
 
@@ -71,6 +74,8 @@ public static class MyTasks
             string Open(string sql) => extra.Count == 0 ? sql : sql.Replace(BaseOpenStatuses, BaseOpenStatuses + ", " + string.Join(", ", extra), StringComparison.Ordinal);
             foreach (var paper in await reader.ReadManyAsync(Open(OpenPapersSql), Open(OpenConsultationsSql), args, cancellationToken))
                 if (await TaskForAsync(paper, cancellationToken) is { } task) items.Add(task);
+            if (caller.BodyId is { } body && MeetingAccess.IsOffice(caller, body))
+                items.AddRange((await agendaDeadlines.ForBodyAsync(body, cancellationToken)).Where(d => d.Flagged).Select(AgendaTask));
             var sorted = items.OrderBy(t => t.Due ?? DateOnly.MaxValue).ThenBy(t => t.Reference, StringComparer.Ordinal).ThenBy(t => t.PaperId);
             return new TaskList([.. sorted.Skip(PagingRules.Offset(query.Page, query.PageSize)).Take(query.PageSize)],
                 await people.CurrentMembershipsAsync(userId, BerlinTime.Today(clock), cancellationToken), query.Page, query.PageSize, items.Count);
@@ -127,6 +132,14 @@ public static class MyTasks
             var dueLabel = typeDeadline is null ? null : typeDeadline.Overdue ? $"{typeDeadline.Label} überfällig seit" : $"{typeDeadline.Label} bis";
             return Item(group, label, paper, null, null, typeDeadline?.Due, dueLabel, typeDeadline?.Citation);
         }
+
+        private static TaskItem AgendaTask(AgendaDeadlineDto d) => new(Agenda,
+            d.State == AgendaDeadlines.Due
+                ? $"{d.PaperTypeLabel} auf die Tagesordnung setzen: {d.OrganizationName} am {d.DueMeetingDate:dd.MM.yyyy} ({d.RuleLabel})"
+                : $"{d.PaperTypeLabel}: Frist für die Tagesordnung versäumt ({d.RuleLabel}, {d.OrganizationName} am {d.DueMeetingDate:dd.MM.yyyy})",
+            d.PaperId, d.Reference, d.Title, d.State, d.StateLabel, [], d.ConsultationId, d.OrganizationName, d.DueMeetingDate,
+            d.State == AgendaDeadlines.Due ? "Auf die Tagesordnung spätestens" : "Frist versäumt seit", d.Citation,
+            d.WordingVerified ? null : "Wortlaut nicht geprüft", d.TargetMeetingId);
 
         private static TaskItem Item(string kind, string label, PaperDto paper, long? consultationId, string? organization, DateOnly? due,
             string? dueLabel, string? citation) =>

@@ -176,6 +176,11 @@ public sealed class PaperTypeCatalog
             if (status.TaskDue is { } due && !TaskDues.All.Contains(due))
                 yield return $"$.statuses.{code}.taskDue: expected one of {string.Join(", ", TaskDues.All)}.";
         }
+        if (type.AgendaDeadline is { } agenda)
+        {
+            if (type.Field(agenda.From)?.Kind != PaperFieldKinds.Date) yield return $"$.agendaDeadline.from: '{agenda.From}' is not a date field.";
+            if (type.Beratungsfolge == BeratungsfolgeRules.None) yield return "$.agendaDeadline: a type without Beratungsfolge is never on an agenda.";
+        }
         foreach (var deadline in type.AllDeadlines)
         {
             if (!RuleNames.All.Contains(deadline.Rule)) yield return $"$.deadlines.{deadline.Code}.rule: unknown rule '{deadline.Rule}'.";

@@ -18,7 +18,8 @@ public sealed record PaperTypeDescriptor(
     string? BodyTemplate = null,
     IReadOnlyList<PaperDeadlineDescriptor>? Deadlines = null,
     string? Description = null,
-    bool IsDefault = false)
+    bool IsDefault = false,
+    PaperAgendaDeadlineDescriptor? AgendaDeadline = null)
 {
     public PaperFieldDescriptor? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
     public bool Has(string name) => Field(name) is not null;
@@ -107,6 +108,12 @@ public static class TaskGroups
 /// </summary>
 public sealed record PaperDeadlineDescriptor(string Code, string Label, string Rule, string From, IReadOnlyList<string> WhileStatus,
     string? ExtendedBy = null, int DueSoonDays = 7);
+
+/// <summary>
+/// The paper must be on the agenda of the Gremium of its beschließend consultation by a session counted from the date field
+/// <paramref name="From"/> (rule data <c>agendaDeadlines</c> in <c>workflows/meetings/ladungsfrist.json</c>: Sachsen § 32 Abs. 5 SächsLKrO).
+/// </summary>
+public sealed record PaperAgendaDeadlineDescriptor(string From);
 
 public static class PrintLayouts
 {

@@ -26,7 +26,8 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
 
     public Task<IActionResult> OnPostAttendanceAsync(long id, int version, List<AttendanceRow> rows, CancellationToken ct) =>
         Run(id, null, new RecordAttendance.Command(id, version, [.. rows.Select(r => new RecordAttendance.Entry(r.PersonId, r.Status, FormValues.Text(r.Reason),
-            r.Arrives, r.Leaves, r.DeputyFor))]), "Die Anwesenheit ist gespeichert.", ct);
+            r.Arrives, r.Leaves, r.DeputyFor, r.Status == "present" ? r.Objection switch { "yes" => true, "no" => false, _ => null } : null))]),
+            "Die Anwesenheit ist gespeichert.", ct);
 
     public Task<IActionResult> OnPostRecusalAsync(long id, int version, long itemId, long personId, bool recused, CancellationToken ct) =>
         Run(id, itemId, new SetRecusal.Command(id, itemId, personId, recused, null, version), recused ? "Die Befangenheit ist vermerkt." : "Die Befangenheit ist aufgehoben.", ct);
@@ -49,7 +50,8 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
         Run(id, itemId, new RecordElectionRound.Command(id, itemId, valid, invalid, [.. votes.Select(v => new RecordElectionRound.CandidateVotes(v.Key, v.Value))], lotWinner, round),
             "Der Wahlgang ist gespeichert.", ct);
 
-    public sealed record AttendanceRow(long? PersonId, string? Status, string? Reason, long? Arrives, long? Leaves, long? DeputyFor);
+    /// <param name="Objection">for a member with a defective invitation: "yes" (objected), "no" (did not object: cured), empty (not recorded).</param>
+    public sealed record AttendanceRow(long? PersonId, string? Status, string? Reason, long? Arrives, long? Leaves, long? DeputyFor, string? Objection = null);
 
     public static IReadOnlyDictionary<string, Vorlagen.Domain.Voting.Outcome> Outcomes() =>
         Vorlagen.Domain.Voting.Outcomes.All.ToDictionary(o => o.Code);
