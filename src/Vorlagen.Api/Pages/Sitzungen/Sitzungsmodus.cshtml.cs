@@ -42,6 +42,17 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
             "Das Ergebnis ist gespeichert.", ct);
     }
 
+    /// <summary>Until the Niederschrift is signed the office corrects a recorded result, with a reason (through CorrectResult).</summary>
+    public Task<IActionResult> OnPostCorrectAsync(long id, long itemId, long paperId, long consultationId, string? outcome, bool unanimous,
+        int? entitled, int? yes, int? no, int? abstain, int? recused, string? reason, CancellationToken ct)
+    {
+        var votes = Outcomes().TryGetValue(outcome ?? "", out var o) && o.TakesTally && (o.RequiresTally || yes is not null || unanimous)
+            ? unanimous ? new VotesInput(entitled, entitled, 0, 0, recused) : new VotesInput(entitled, yes, no, abstain ?? 0, recused)
+            : null;
+        return Run(id, itemId, new CorrectResult.Command(paperId, consultationId, null, outcome, votes, null, false, null, FormValues.Text(reason)),
+            "Das Ergebnis ist berichtigt.", ct);
+    }
+
     public Task<IActionResult> OnPostElectionAsync(long id, long itemId, string? office, List<long> candidates, CancellationToken ct) =>
         Run(id, itemId, new CreateElection.Command(id, itemId, FormValues.Text(office), candidates), "Die Wahl ist angelegt.", ct);
 
