@@ -53,6 +53,14 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
             "Das Ergebnis ist berichtigt.", ct);
     }
 
+    /// <summary>Namentliche Abstimmung: the members given a vote (the others were not there or took no part).</summary>
+    public Task<IActionResult> OnPostRollCallAsync(long id, long itemId, Dictionary<long, string?> rollCall, CancellationToken ct) =>
+        Run(id, itemId, new RecordRollCall.Command(id, itemId, [.. rollCall.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => new RecordRollCall.Vote(v.Key, v.Value))]),
+            (RecordRollCall.RollCallDto r) => $"Die namentliche Abstimmung ist gespeichert: Ja {r.Yes}, Nein {r.No}, Enthaltungen {r.Abstain}.", ct);
+
+    public Task<IActionResult> OnPostStatementAsync(long id, long itemId, long? personId, string? kind, string? text, CancellationToken ct) =>
+        Run(id, itemId, new RecordStatement.Command(id, itemId, personId, kind, FormValues.Text(text)), "Die Erklärung ist für die Niederschrift aufgenommen.", ct);
+
     public Task<IActionResult> OnPostElectionAsync(long id, long itemId, string? office, List<long> candidates, CancellationToken ct) =>
         Run(id, itemId, new CreateElection.Command(id, itemId, FormValues.Text(office), candidates), "Die Wahl ist angelegt.", ct);
 
@@ -65,12 +73,14 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
     public static IReadOnlyDictionary<string, Vorlagen.Domain.Voting.Outcome> Outcomes() =>
         Vorlagen.Domain.Voting.Outcomes.All.ToDictionary(o => o.Code);
 
-    private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct)
+    private Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct) =>
+        Run(id, itemId, command, (T _) => done, ct);
+
+    private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, Func<T, string> done, CancellationToken ct)
     {
         try
         {
-            await mediator.Send(command, ct);
-            Notice = done;
+            Notice = done(await mediator.Send(command, ct));
             return Redirect($"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}");
         }
         catch (Exception e) when (FormErrors.Show(e, ModelState, "", _ => "")) { }
