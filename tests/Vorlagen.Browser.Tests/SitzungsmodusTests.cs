@@ -21,7 +21,7 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         await setup.RecordAsync("kyf.clerk", paperId, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
         await setup.RecordAsync("kyf.clerk", paperId, 2, new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
         var consultationId = App.Scalar<long>("SELECT id FROM consultations WHERE paper_id = @paperId AND position = 3", new { paperId });
-        var rollCallPaper = await setup.InDeliberationAsync(setup.Paper("2021/7/S15"));
+        var rollCallPaper = await setup.InDeliberationAsync(setup.Paper("2021/7/S15", "Kreisstraßenbauprogramm 2021"));
         await setup.RecordAsync("kyf.clerk", rollCallPaper, 1, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 } });
         await setup.RecordAsync("kyf.clerk", rollCallPaper, 2, new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
         var rollCallConsultation = App.Scalar<long>("SELECT id FROM consultations WHERE paper_id = @rollCallPaper AND position = 3", new { rollCallPaper });
@@ -89,8 +89,8 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         Assert.Equal("vote", App.Scalar<string>("SELECT s.kind FROM agenda_item_statements s JOIN agenda_items a ON a.id = s.agenda_item_id WHERE a.meeting_id = @id", new { id }));
 
         // Namentliche Abstimmung at Ö 5 (keyboard only): 20 Ja, 13 Nein; the result must agree with it.
-        var rollCall = clerk.Locator(".session-item").Filter(new() { HasText = "Ö 5" });
-        await rollCall.GetByText("Namentliche Abstimmung zu Ö 5").FocusAsync();
+        var rollCall = clerk.Locator(".session-item").Filter(new() { HasText = "Kreisstraßenbauprogramm" });
+        await rollCall.GetByText("Namentliche Abstimmung zu Ö 5", new() { Exact = true }).FocusAsync();
         await clerk.Keyboard.PressAsync("Enter");
         var votes = rollCall.Locator("select[id^='rc-']");
         Assert.Equal(33, await votes.CountAsync());
