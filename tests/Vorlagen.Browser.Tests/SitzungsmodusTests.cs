@@ -9,7 +9,8 @@ namespace Vorlagen.Browser.Tests;
 /// <summary>
 /// The Kreistagsbüro conducts part of the Kyffhäuser Kreistag session of 31.03.2021 (seed 004) in the Sitzungsmodus: attendance of
 /// 33 entitled members, 2021/7/014 decided 27/6/0/0 with the quorum derived from the attendance (entered as 28/5 and corrected),
-/// a recorded vote, a namentliche Abstimmung, one Befangenheit, an election.
+/// a recorded vote, a namentliche Abstimmung, one Befangenheit, an election; then the Niederschrift printed with the corrected
+/// result, its signatures recorded (a correction now refused), approved at the following session, the public decisions published.
 /// </summary>
 public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClassFixture<BrowserApp>
 {
@@ -132,5 +133,45 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         var scroll = await clerk.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scroll <= 768, $"Der Sitzungsmodus ist bei 768 px {scroll} px breit.");
         await clerk.AssertAccessibleAsync("Sitzungsmodus");
+
+        // The session is over: the Niederschrift is printed with the corrected result, its signatures (§ 42 ThürKO: chair and
+        // Schriftführerin) recorded; a correction after that is refused.
+        Assert.True((await api.PostAsJsonAsync($"/api/meetings/{id}/status", new { status = "held" })).IsSuccessStatusCode);
+        App.Scalar<int?>("UPDATE meetings SET published_at = '2021-03-01T00:00:00Z' WHERE id = @id", new { id }); // the invitation went out before
+        await clerk.SetViewportSizeAsync(1280, 1000);
+        await clerk.GotoAsync($"/sitzungen/{id}/niederschrift");
+        var document = clerk.GetByRole(AriaRole.Article, new() { Name = "Niederschrift" });
+        await Expect(document).ToContainTextAsync("Ja: 27 Nein: 6");
+        await Expect(document).ToContainTextAsync("Frau Beispiel");
+        await Expect(document).ToContainTextAsync("Krankheit");
+        await clerk.GotoAsync($"/sitzungen/{id}/niederschrift/verfahren");
+        await clerk.GetByLabel("Wer hat unterschrieben?").SelectOptionAsync(new SelectOptionValue { Value = "chair" });
+        await clerk.Button("Unterschrift erfassen").ClickAsync();
+        await Expect(clerk.MainRegion()).ToContainTextAsync("Die Unterschrift wurde erfasst.");
+        await clerk.GetByLabel("Wer hat unterschrieben?").SelectOptionAsync(new SelectOptionValue { Value = "secretary" });
+        await clerk.Button("Unterschrift erfassen").ClickAsync();
+        await Expect(clerk.GetByTestId("minutes-state")).ToHaveTextAsync("unterzeichnet");
+        var late = await api.PostAsJsonAsync($"/api/papers/{paperId}/consultations/{consultationId}/result-corrections",
+            new { outcome = "adopted", reason = "zu spät", votes = new { entitled = 33, yes = 26, no = 7, abstain = 0, recused = 0 } });
+        Assert.Equal(409, (int)late.StatusCode);
+        Assert.Contains("minutes_signed", await late.Content.ReadAsStringAsync());
+
+        // Approved at the following Kreistag session under "Bestätigung der Niederschrift", then the public decisions are published.
+        var next = await api.PostAsJsonAsync("/api/meetings", new { organizationId = kreistag, date = "2021-05-05", startTime = "17:00", room = "Sitzungssaal" });
+        var following = (await next.Content.ReadFromJsonAsync<JsonElement>(BrowserApp.Json)).GetProperty("id").GetInt64();
+        Assert.True((await api.PostAsJsonAsync($"/api/meetings/{following}/agenda-items", new { templateKey = "niederschrift" })).IsSuccessStatusCode);
+        Assert.True((await api.PostAsJsonAsync($"/api/meetings/{following}/status", new { status = "held" })).IsSuccessStatusCode);
+        await clerk.ReloadAsync();
+        await clerk.GetByLabel("Sitzung mit dem TOP „Bestätigung der Niederschrift“").SelectOptionAsync(new SelectOptionValue { Value = following.ToString() });
+        await clerk.Button("Bestätigung erfassen").ClickAsync();
+        await Expect(clerk.GetByTestId("minutes-state")).ToHaveTextAsync("bestätigt");
+        await clerk.Button("Beschlüsse veröffentlichen").ClickAsync();
+        await Expect(clerk.GetByTestId("minutes-state")).ToHaveTextAsync("veröffentlicht");
+
+        var visitor = await OpenAsync(null);
+        await visitor.GotoAsync("/beschluesse");
+        await visitor.GetByLabel("Jahr").SelectOptionAsync(new SelectOptionValue { Value = "2021" });
+        await visitor.Button("Anzeigen").ClickAsync();
+        await Expect(visitor.GetByTestId("beschluesse")).ToContainTextAsync("2021/7/S14");
     });
 }
