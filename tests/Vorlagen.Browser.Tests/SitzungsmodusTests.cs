@@ -89,6 +89,23 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         await Expect(clerk.MainRegion()).ToContainTextAsync("Die Erklärung ist für die Niederschrift aufgenommen.");
         Assert.Equal("vote", App.Scalar<string>("SELECT s.kind FROM agenda_item_statements s JOIN agenda_items a ON a.id = s.agenda_item_id WHERE a.meeting_id = @id", new { id }));
 
+        // The same form sent twice (the answer to the first was lost): the second post replays the first redirect and message.
+        await decision.GetByText("Erklärung zur Niederschrift (Ö 2)").ClickAsync();
+        await decision.GetByLabel("Aufzunehmen ist").SelectOptionAsync("statement");
+        await decision.GetByLabel("Wortlaut").FillAsync("Erklärung der Fraktion zur Finanzierung.");
+        var twice = await decision.Locator("form:has(textarea[name='text'])").EvaluateAsync<string[]>("""
+            async form => {
+                const send = async () => { const r = await fetch(form.action, { method: 'POST', body: new FormData(form) }); return [r.url, await r.text()]; };
+                const [first, second] = [await send(), await send()];
+                return [first[0], second[0], String(first[1].includes('Die Erklärung ist für die Niederschrift aufgenommen.')),
+                    String(second[1].includes('Die Erklärung ist für die Niederschrift aufgenommen.'))];
+            }
+            """);
+        Assert.Equal(twice[0], twice[1]);
+        Assert.Equal(("true", "true"), (twice[2], twice[3]));
+        Assert.Equal(2, App.Scalar<int>("SELECT COUNT(*) FROM agenda_item_statements s JOIN agenda_items a ON a.id = s.agenda_item_id WHERE a.meeting_id = @id", new { id }));
+        await clerk.ReloadAsync();
+
         // Namentliche Abstimmung at Ö 5 (keyboard only): 20 Ja, 13 Nein; the result must agree with it.
         var rollCall = clerk.Locator(".session-item").Filter(new() { HasText = "Kreisstraßenbauprogramm" });
         await rollCall.GetByText("Namentliche Abstimmung zu Ö 5", new() { Exact = true }).FocusAsync();

@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Vorlagen.Api.Features.Meetings;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Pages.Shared;
 
 namespace Vorlagen.Api.Pages.Sitzungen;
 
 /// <summary>
 /// The Sitzungsmodus: one screen for the whole session — opening, attendance, per item the live count of those present and entitled
-/// with the quorum, Befangenheit, the result (through RecordResult) and elections. Every post redirects (post-redirect-get); the
-/// session's version travels as If-Match, so a post repeated after a lost connection does not apply twice.
+/// with the quorum, Befangenheit, the result (through RecordResult), its correction, roll calls, statements and elections. Every
+/// post redirects (post-redirect-get) and carries the Idempotency-Key its form got when rendered: a post repeated after a lost
+/// connection replays the first outcome.
 /// </summary>
-public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
+public sealed class SitzungsmodusModel(IMediator mediator, PagePostIdempotency posts) : UiPageModel
 {
     public MeetingDto Meeting { get; private set; } = default!;
     public AttendanceDto Attendance { get; private set; } = default!;
@@ -76,16 +78,37 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
     private Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct) =>
         Run(id, itemId, command, (T _) => done, ct);
 
+    /// <summary>
+    /// Sends the command and redirects (post-redirect-get). The form's Idempotency-Key makes a repeated post (lost connection)
+    /// replay the first redirect and message instead of running again.
+    /// </summary>
     private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, Func<T, string> done, CancellationToken ct)
     {
+        var location = $"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}";
         try
         {
+            if (await posts.BeginAsync(Request) is { } earlier) return Replayed(earlier);
             Notice = done(await mediator.Send(command, ct));
-            return Redirect($"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}");
+            await posts.CompleteAsync(new PagePostIdempotency.Outcome(location, Notice));
+            return Redirect(location);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            return Replayed(await posts.ReplayTakenAsync());
         }
         catch (Exception e) when (FormErrors.Show(e, ModelState, "", _ => "")) { }
+        finally
+        {
+            await posts.EndAsync();
+        }
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    private RedirectResult Replayed(PagePostIdempotency.Outcome earlier)
+    {
+        Notice = earlier.Notice;
+        return Redirect(earlier.Location);
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)
