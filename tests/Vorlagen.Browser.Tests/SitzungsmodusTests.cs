@@ -95,7 +95,8 @@ public sealed class SitzungsmodusTests(BrowserApp app) : BrowserTest(app), IClas
         await decision.GetByLabel("Wortlaut").FillAsync("Erklärung der Fraktion zur Finanzierung.");
         var twice = await decision.Locator("form:has(textarea[name='text'])").EvaluateAsync<string[]>("""
             async form => {
-                const send = async () => { const r = await fetch(form.action, { method: 'POST', body: new FormData(form) }); return [r.url, await r.text()]; };
+                const send = async () => { const r = await fetch(form.action, { method: 'POST', body: new FormData(form) });
+                    return [r.url, new DOMParser().parseFromString(await r.text(), 'text/html').body.textContent]; };
                 const [first, second] = [await send(), await send()];
                 return [first[0], second[0], String(first[1].includes('Die Erklärung ist für die Niederschrift aufgenommen.')),
                     String(second[1].includes('Die Erklärung ist für die Niederschrift aufgenommen.'))];
