@@ -14,6 +14,15 @@ public static class CouncilActivityTypes
     public const string TransitionEvent = "Transition";
     public const string ResultRecordedEvent = "ResultRecorded";
 
+    /// <summary>
+    /// A recorded result corrected before the Niederschrift is signed: a new record beside the ResultRecorded one, with the
+    /// previous values (<c>correction.previous</c>), the reason and the row as stored now; the latest of both counts.
+    /// </summary>
+    public const string ResultCorrectedEvent = "ResultCorrected";
+
+    /// <summary>Resume-input key that marks a re-run of a consultation's result as its correction.</summary>
+    public const string CorrectionKey = "correction";
+
     /// <summary>Key of the consultation row as stored, in a ResultRecorded payload (journaled since the cross-check exists).</summary>
     public const string StoredConsultationKey = "storedConsultation";
 

@@ -99,13 +99,15 @@ public sealed class Deliberate : Activity
         var outcome = stored.Outcome;
         var recorded = context.ResumeInput?.DeepClone() as JsonObject ?? [];
         recorded[CouncilActivityTypes.StoredConsultationKey] = stored.ToJson();
-        context.AppendJournal(CouncilActivityTypes.ResultRecordedEvent, outcome, recorded);
-        switch (outcome)
+        // A correction whose outcome takes another path re-runs this resume (IWorkflowRuntime.RerunAsync) from adopted to rejected or back.
+        var correction = recorded.ContainsKey(CouncilActivityTypes.CorrectionKey);
+        context.AppendJournal(correction ? CouncilActivityTypes.ResultCorrectedEvent : CouncilActivityTypes.ResultRecordedEvent, outcome, recorded);
+        switch (Path(outcome))
         {
-            case Outcomes.Adopted or Outcomes.AdoptedAmended:
+            case Adopted:
                 context.Complete(Adopted);
                 return;
-            case Outcomes.Rejected:
+            case Rejected:
                 context.Complete(Rejected);
                 return;
             default:
@@ -114,6 +116,20 @@ public sealed class Deliberate : Activity
                 return;
         }
     }
+
+    /// <summary>The port a stored outcome leads to; deliberation continues (or completes) for every other outcome.</summary>
+    public static string Path(string? outcome) => outcome switch
+    {
+        Outcomes.Adopted or Outcomes.AdoptedAmended => Adopted,
+        Outcomes.Rejected => Rejected,
+        _ => Completed,
+    };
+
+    /// <summary>The consultation as stored now, in the form the ResultRecorded/ResultCorrected records carry it.</summary>
+    public static async Task<JsonObject> StoredConsultationAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        long consultationId, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleAsync<SnapshotRow>(new CommandDefinition(ConsultationSnapshotSql, new { Id = consultationId }, transaction,
+            cancellationToken: cancellationToken))).ToJson();
 
     /// <returns>false when no consultation is pending (allowed only when <paramref name="required"/> is false).</returns>
     private static async Task<bool> WaitForNextAsync(ActivityExecutionContext context, bool required = true)

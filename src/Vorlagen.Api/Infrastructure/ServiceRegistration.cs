@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<DbSession>();
         services.AddScoped<IdempotencyScope>();
+        services.AddScoped<PagePostIdempotency>();
         services.AddSingleton<TestCrashPoints>();
         services.AddSingleton<RuleProfiles>();
         services.AddSingleton<PaperTypes.PaperTypeCatalog>();

@@ -10,4 +10,6 @@ public static class JournalEvents
     public const string Faulted = "Faulted";
     public const string Cancelled = "Cancelled";
     public const string ActivityCompleted = "ActivityCompleted";
+    /// <summary>An activity is resumed once more with new input (<see cref="Runtime.RerunActivityRequest"/>).</summary>
+    public const string Rerun = "Rerun";
 }

@@ -16,6 +16,12 @@ public interface IWorkflowRuntime
     Task<WorkflowRunResult> ResumeActionAsync(ResumeActionRequest request, CancellationToken cancellationToken);
     Task<WorkflowRunResult> CancelAsync(CancelWorkflowRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Appends records to the journal without a run (the instance's state stays as it is).</summary>
+    Task<WorkflowRunResult> AppendAsync(AppendJournalRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Resumes an activity once more with new input; what followed it is redone (see <see cref="RerunActivityRequest"/>).</summary>
+    Task<WorkflowRunResult> RerunAsync(RerunActivityRequest request, CancellationToken cancellationToken);
+
     /// <summary>Records a fault the host received as <see cref="WorkflowFaultedException"/> after rolling back its transaction.</summary>
     Task RecordFaultAsync(WorkflowFault fault, CancellationToken cancellationToken);
 

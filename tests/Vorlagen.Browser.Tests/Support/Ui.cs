@@ -37,6 +37,9 @@ public static class Ui
     public static ILocator Button(this IPage page, string name) =>
         page.MainRegion().GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
+    public static ILocator Button(this ILocator scope, string name) =>
+        scope.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
     public static async Task<string> MainTextAsync(this IPage page) => await page.MainRegion().InnerTextAsync();
 
     /// <summary>The paper id from a Vorlage URL such as /vorlagen/12.</summary>

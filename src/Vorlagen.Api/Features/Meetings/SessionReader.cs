@@ -14,6 +14,9 @@ public sealed class SessionReader(DbSession db, RuleProfiles profiles)
     public const string ItemOfConsultationSql =
         "SELECT a.id AS ItemId, a.meeting_id AS MeetingId FROM agenda_items a JOIN meeting_sessions s ON s.meeting_id = a.meeting_id " +
         "WHERE a.consultation_id = @ConsultationId";
+    /// <summary>The Niederschrift states of every session whose agenda holds the consultation (draft until signed).</summary>
+    public const string MinutesStatesSql =
+        "SELECT s.minutes_state FROM agenda_items a JOIN meeting_sessions s ON s.meeting_id = a.meeting_id WHERE a.consultation_id = @ConsultationId";
     public const string RollCallSql = "SELECT vote AS Vote, COUNT(*) AS Votes FROM agenda_item_roll_calls WHERE agenda_item_id = @ItemId GROUP BY vote";
 
     public sealed record ItemRef
@@ -31,6 +34,15 @@ public sealed class SessionReader(DbSession db, RuleProfiles profiles)
     /// <summary><see cref="RollCall"/>: yes/no/abstain counted from the namentliche Abstimmung, null without one.</summary>
     public sealed record ItemFacts(long MeetingId, long AgendaItemId, string MinutesState, int EntitledPresent, int Recused, QuorumFacts Quorum,
         (int Yes, int No, int Abstain)? RollCall);
+
+    /// <summary>Whether a Niederschrift that records the consultation is signed (or further): its results are final then.</summary>
+    public async Task<bool> MinutesSignedAsync(long consultationId, CancellationToken cancellationToken)
+    {
+        var connection = await db.ConnectionAsync(cancellationToken);
+        var states = await connection.QueryAsync<string>(new CommandDefinition(MinutesStatesSql, new { ConsultationId = consultationId }, db.Transaction,
+            cancellationToken: cancellationToken));
+        return states.Any(s => s != "draft");
+    }
 
     public async Task<ItemFacts?> ForConsultationAsync(long consultationId, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public static class GetPaperHistory
                     if (entry.Restricted && entries.Any(e => e.Restricted && e.Kind == "transition")) continue;
                     entries.Add(entry);
                 }
-                else if (record.EventName == CouncilActivityTypes.ResultRecordedEvent)
+                else if (record.EventName is CouncilActivityTypes.ResultRecordedEvent or CouncilActivityTypes.ResultCorrectedEvent)
                 {
                     entries.Add(Result(record.Sequence, record.Timestamp, record.ActorName, record.ActorRole, payload, loaded));
                 }
@@ -78,10 +78,13 @@ public static class GetPaperHistory
             var consultation = loaded.Consultations.FirstOrDefault(c => c.Id == consultationId);
             var visible = consultation is not null && PaperAccess.CanSeeDetails(caller, loaded.Paper.BodyId, consultation);
             var outcome = visible ? Text(payload, "outcome") : null;
-            return new HistoryEntry(sequence, time, "result", actor, role, PaperWorkflow.RecordResultAction, null, null, null, consultationId,
+            // A correction shows its reason; the record it corrects stays in the history before it.
+            var correction = payload[CouncilActivityTypes.CorrectionKey] as JsonObject;
+            return new HistoryEntry(sequence, time, "result", actor, role, correction is null ? PaperWorkflow.RecordResultAction : CorrectResult.Action,
+                null, null, null, consultationId,
                 Text(payload, "organizationName"), outcome, outcome is null ? (visible ? null : "nichtöffentlich") : Outcomes.Find(outcome)?.Label,
                 visible ? payload["votes"]?.DeepClone() : null, visible ? payload["unanimous"]?.GetValue<bool?>() : null,
-                Text(payload, "date"), null, !visible, visible ? Text(payload, "plannedDate") : null);
+                Text(payload, "date"), visible && correction is not null ? Text(correction, "reason") : null, !visible, visible ? Text(payload, "plannedDate") : null);
         }
 
         private static string? Text(JsonObject payload, string name) => payload[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -61,7 +61,8 @@ public static class JournalCrossCheck
                 if (status == PaperStatuses.Signed) signedDate = Text(payload["date"]);
                 if (status == PaperStatuses.InDeliberation) released = true;
             }
-            else if (record.EventName == CouncilActivityTypes.ResultRecordedEvent && payload["consultationId"] is { } id)
+            // A correction is a later record of the same consultation: the latest one is what the row must say.
+            else if (record.EventName is CouncilActivityTypes.ResultRecordedEvent or CouncilActivityTypes.ResultCorrectedEvent && payload["consultationId"] is { } id)
             {
                 results[id.GetValue<long>()] = (payload, record.Sequence);
             }

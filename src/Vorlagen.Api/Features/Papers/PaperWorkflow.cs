@@ -112,6 +112,45 @@ public sealed class PaperWorkflow(IWorkflowRuntime runtime, Infrastructure.Paper
         return null;
     }
 
+    /// <summary>The activity that journaled a consultation's latest result, and whether the paper moved on after it by an action (or was cancelled).</summary>
+    public sealed record JournaledResult(string ActivityId, bool MovedOn);
+
+    public async Task<JournaledResult?> LastResultAsync(string instanceId, long consultationId, CancellationToken cancellationToken)
+    {
+        var journal = (await runtime.GetStateAsync(instanceId, cancellationToken)).Journal;
+        static JsonObject? Payload(Vorlagen.Workflows.Journal.WorkflowExecutionLogRecord r) => r.Payload is null ? null : JsonNode.Parse(r.Payload) as JsonObject;
+        var index = -1;
+        for (var i = journal.Count - 1; i >= 0 && index < 0; i--)
+            if (journal[i].EventName is CouncilActivityTypes.ResultRecordedEvent or CouncilActivityTypes.ResultCorrectedEvent
+                && Payload(journal[i])?["consultationId"]?.GetValue<long>() == consultationId)
+                index = i;
+        if (index < 0 || journal[index].ActivityId is not { } activityId) return null;
+        var movedOn = journal.Skip(index + 1).Any(r => r.EventName == Vorlagen.Workflows.Journal.JournalEvents.Cancelled
+            || (r.EventName == Vorlagen.Workflows.Journal.JournalEvents.Resumed && Payload(r)?["bookmarkName"]?.GetValue<string>() == WaitForActionPayload.BookmarkName));
+        return new JournaledResult(activityId, movedOn);
+    }
+
+    /// <summary>
+    /// Journals a corrected result. Where the outcome takes the Beratungsfolge another way (beschlossen ↔ abgelehnt) the
+    /// Deliberate activity that recorded it is re-run from that consultation; otherwise only the record is appended.
+    /// </summary>
+    public async Task CorrectResultAsync(string instanceId, string activityId, ConsultationRow consultation, bool pathChanges, JsonObject payload,
+        JsonObject stored, Caller caller, string role, CancellationToken cancellationToken)
+    {
+        var actor = Actor(caller, role);
+        if (pathChanges)
+        {
+            await runtime.RerunAsync(new RerunActivityRequest(instanceId, activityId, CouncilActivityTypes.ConsultationResultBookmark,
+                new JsonObject { ["consultationId"] = consultation.Id, ["organizationId"] = consultation.OrganizationId, ["role"] = consultation.Role },
+                payload, actor), cancellationToken);
+            return;
+        }
+        var record = (JsonObject)payload.DeepClone();
+        record[CouncilActivityTypes.StoredConsultationKey] = stored;
+        await runtime.AppendAsync(new AppendJournalRequest(instanceId, CouncilActivityTypes.ResultCorrectedEvent, activityId,
+            record["outcome"]?.GetValue<string>(), record, actor), cancellationToken);
+    }
+
     public async Task ResumeResultAsync(long paperId, long consultationId, JsonObject input, Caller caller, string role, CancellationToken cancellationToken) =>
         await runtime.ResumeAsync(new ResumeByFilterRequest(
             new BookmarkFilter(CouncilActivityTypes.ConsultationResultBookmark, CorrelationId(paperId), new JsonObject { ["consultationId"] = consultationId }),

@@ -15,6 +15,8 @@ public static class PapersEndpoints
             EffectiveDate, Public, Consultations, Fields).Cleaned();
     }
 
+    public sealed record CorrectionRequest(string? Outcome, VotesInput? Votes, string? Majority, bool SecondSession, string? ResolutionText, string? Reason);
+
     public sealed record ActionRequest(string? Comment, DateOnly? Date, System.Text.Json.Nodes.JsonObject? Fields);
 
     public sealed record ResultRequest(DateOnly? Date, string? Outcome, VotesInput? Votes, string? Majority, bool SecondSession,
@@ -30,6 +32,8 @@ public static class PapersEndpoints
         group.MapDelete("{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization();
         group.MapPost("{id:long}/actions/{action}", Act).WithName("PerformPaperAction").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         group.MapPost("{id:long}/consultations/{consultationId:long}/result", Result).WithName("RecordConsultationResult")
+            .RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
+        group.MapPost("{id:long}/consultations/{consultationId:long}/result-corrections", Correct).WithName("CorrectConsultationResult")
             .RequireAuthorization().AddEndpointFilter<IdempotencyFilter>();
         group.MapGet("{id:long}/history", (IMediator m, long id, CancellationToken ct) => m.Send(new GetPaperHistory.Query(id), ct)).WithName("GetPaperHistory");
         group.MapGet("{id:long}/journal", (IMediator m, long id, CancellationToken ct) => m.Send(new GetPaperJournal.Query(id), ct))
@@ -80,6 +84,13 @@ public static class PapersEndpoints
     {
         var paper = await mediator.Send(new RecordResult.Command(id, consultationId, await ExpectedVersion(mediator, http, id, ct), request.Date, request.Outcome,
             request.Votes, request.Majority, request.SecondSession, request.ResolutionText, request.ReferredToOrganizationId, request.PlannedDate), ct);
+        return HttpResults.OkWithETag(http, paper, paper.Version);
+    }
+
+    private static async Task<IResult> Correct(IMediator mediator, HttpContext http, long id, long consultationId, CorrectionRequest request, CancellationToken ct)
+    {
+        var paper = await mediator.Send(new CorrectResult.Command(id, consultationId, await ExpectedVersion(mediator, http, id, ct), request.Outcome,
+            request.Votes, request.Majority, request.SecondSession, request.ResolutionText, request.Reason), ct);
         return HttpResults.OkWithETag(http, paper, paper.Version);
     }
 

@@ -119,7 +119,7 @@ public static class RecordResult
             return target;
         }
 
-        private static void CheckAgainstSession(VotesInput votes, SessionReader.ItemFacts session)
+        internal static void CheckAgainstSession(VotesInput votes, SessionReader.ItemFacts session)
         {
             var violations = new List<TallyViolation>();
             if (votes.Entitled != session.EntitledPresent)

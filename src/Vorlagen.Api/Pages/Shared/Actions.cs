@@ -21,6 +21,7 @@ public static class Actions
     {
         null => "Weiterer Verfahrensschritt", // a step the caller may not see in detail (e.g. the decision of a non-public session)
         // A status set without an action: after the Beratungsfolge, or (types without one) when the paper is created.
+        Features.Papers.CorrectResult.Action => "Ergebnis berichtigt",
         "result" => type.Beratungsfolge == BeratungsfolgeRules.None ? "Angelegt" : "Beratungsfolge abgeschlossen",
         _ => type.Action(action)?.History ?? action,
     };

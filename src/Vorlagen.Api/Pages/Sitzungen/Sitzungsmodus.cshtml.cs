@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Vorlagen.Api.Features.Meetings;
 using Vorlagen.Api.Features.Papers;
 using Vorlagen.Api.Features.Tallies;
+using Vorlagen.Api.Infrastructure;
 using Vorlagen.Api.Pages.Shared;
 
 namespace Vorlagen.Api.Pages.Sitzungen;
 
 /// <summary>
 /// The Sitzungsmodus: one screen for the whole session — opening, attendance, per item the live count of those present and entitled
-/// with the quorum, Befangenheit, the result (through RecordResult) and elections. Every post redirects (post-redirect-get); the
-/// session's version travels as If-Match, so a post repeated after a lost connection does not apply twice.
+/// with the quorum, Befangenheit, the result (through RecordResult), its correction, roll calls, statements and elections. Every
+/// post redirects (post-redirect-get) and carries the Idempotency-Key its form got when rendered: a post repeated after a lost
+/// connection replays the first outcome.
 /// </summary>
-public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
+public sealed class SitzungsmodusModel(IMediator mediator, PagePostIdempotency posts) : UiPageModel
 {
     public MeetingDto Meeting { get; private set; } = default!;
     public AttendanceDto Attendance { get; private set; } = default!;
@@ -43,6 +45,25 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
             "Das Ergebnis ist gespeichert.", ct);
     }
 
+    /// <summary>Until the Niederschrift is signed the office corrects a recorded result, with a reason (through CorrectResult).</summary>
+    public Task<IActionResult> OnPostCorrectAsync(long id, long itemId, long paperId, long consultationId, string? outcome, bool unanimous,
+        int? entitled, int? yes, int? no, int? abstain, int? recused, string? reason, CancellationToken ct)
+    {
+        var votes = Outcomes().TryGetValue(outcome ?? "", out var o) && o.TakesTally && (o.RequiresTally || yes is not null || unanimous)
+            ? unanimous ? new VotesInput(entitled, entitled, 0, 0, recused) : new VotesInput(entitled, yes, no, abstain ?? 0, recused)
+            : null;
+        return Run(id, itemId, new CorrectResult.Command(paperId, consultationId, null, outcome, votes, null, false, null, FormValues.Text(reason)),
+            "Das Ergebnis ist berichtigt.", ct);
+    }
+
+    /// <summary>Namentliche Abstimmung: the members given a vote (the others were not there or took no part).</summary>
+    public Task<IActionResult> OnPostRollCallAsync(long id, long itemId, Dictionary<long, string?> rollCall, CancellationToken ct) =>
+        Run(id, itemId, new RecordRollCall.Command(id, itemId, [.. rollCall.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => new RecordRollCall.Vote(v.Key, v.Value))]),
+            (RecordRollCall.RollCallDto r) => $"Die namentliche Abstimmung ist gespeichert: Ja {r.Yes}, Nein {r.No}, Enthaltungen {r.Abstain}.", ct);
+
+    public Task<IActionResult> OnPostStatementAsync(long id, long itemId, long? personId, string? kind, string? text, CancellationToken ct) =>
+        Run(id, itemId, new RecordStatement.Command(id, itemId, personId, kind, FormValues.Text(text)), "Die Erklärung ist für die Niederschrift aufgenommen.", ct);
+
     public Task<IActionResult> OnPostElectionAsync(long id, long itemId, string? office, List<long> candidates, CancellationToken ct) =>
         Run(id, itemId, new CreateElection.Command(id, itemId, FormValues.Text(office), candidates), "Die Wahl ist angelegt.", ct);
 
@@ -56,17 +77,40 @@ public sealed class SitzungsmodusModel(IMediator mediator) : UiPageModel
     public static IReadOnlyDictionary<string, Vorlagen.Domain.Voting.Outcome> Outcomes() =>
         Vorlagen.Domain.Voting.Outcomes.All.ToDictionary(o => o.Code);
 
-    private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct)
+    private Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, string done, CancellationToken ct) =>
+        Run(id, itemId, command, (T _) => done, ct);
+
+    /// <summary>
+    /// Sends the command and redirects (post-redirect-get). The form's Idempotency-Key makes a repeated post (lost connection)
+    /// replay the first redirect and message instead of running again.
+    /// </summary>
+    private async Task<IActionResult> Run<T>(long id, long? itemId, IRequest<T> command, Func<T, string> done, CancellationToken ct)
     {
+        var location = $"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}";
         try
         {
-            await mediator.Send(command, ct);
-            Notice = done;
-            return Redirect($"/sitzungen/{id}/sitzungsmodus{(itemId is null ? "" : $"#top-{itemId}")}");
+            if (await posts.BeginAsync(Request) is { } earlier) return Replayed(earlier);
+            Notice = done(await mediator.Send(command, ct));
+            await posts.CompleteAsync(new PagePostIdempotency.Outcome(location, Notice));
+            return Redirect(location);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            return Replayed(await posts.ReplayTakenAsync());
         }
         catch (Exception e) when (FormErrors.Show(e, ModelState, "", _ => "")) { }
+        finally
+        {
+            await posts.EndAsync();
+        }
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    private RedirectResult Replayed(PagePostIdempotency.Outcome earlier)
+    {
+        Notice = earlier.Notice;
+        return Redirect(earlier.Location);
     }
 
     private async Task LoadAsync(long id, CancellationToken ct)

@@ -83,6 +83,19 @@ public static class JournalEntries
                 label = Result(record, payload, paper, facts);
                 procedural = true;
                 break;
+            case CouncilActivityTypes.ResultCorrectedEvent:
+                label = Result(record, payload, paper, facts).Replace("Ergebnis erfasst", "Ergebnis berichtigt", StringComparison.Ordinal);
+                if (payload?[CouncilActivityTypes.CorrectionKey] is JsonObject correction)
+                {
+                    if (correction["previous"] is JsonObject previous && Text(previous, "outcome") is { } before)
+                        facts.Add(new("Vorher", Outcomes.Find(before)?.Label ?? before));
+                    if (Text(correction, "reason") is { } reason) facts.Add(new("Grund", Shorten(reason, 300)));
+                }
+                procedural = true;
+                break;
+            case JournalEvents.Rerun:
+                label = $"Erneut ausgeführt: {record.ActivityName ?? record.ActivityId}";
+                break;
             default:
                 label = record.EventName;
                 if (!string.IsNullOrWhiteSpace(record.Message)) facts.Add(new("Meldung", record.Message));
