@@ -20,6 +20,9 @@ public sealed class JournalCheckpointFile(string path, JournalKey key)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
+    /// <summary>Whether a checkpoint was ever written (the file exists), without reading it.</summary>
+    public bool Exists => File.Exists(Path);
+
     public async Task<JournalCheckpointLog> ReadAsync(CancellationToken cancellationToken)
     {
         var info = new FileInfo(Path);

@@ -49,7 +49,7 @@ public sealed class JournalCheckpointer(JournalKey key, JournalCheckpointFile fi
     /// </summary>
     public async Task<int> SealLegacyHeadsAsync(IWorkflowStore store, CancellationToken cancellationToken)
     {
-        if ((await file.ReadAsync(cancellationToken)).Exists) return 0;
+        if (file.Exists) return 0; // not ReadAsync: replaying (and checking) every line of a long file would hold up start-up
         var sealedCount = 0;
         await using (var unit = await store.BeginAsync(cancellationToken))
         {

@@ -80,6 +80,22 @@ public abstract class SearchProviderTests<TApp>(TApp app) where TApp : VorlagenA
     }
 
     [ProviderFact]
+    public async Task A_phrase_matches_within_one_text_only()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        // The texts follow each other in the index: number, title | Einreicher, proposal ("Siehe Begründung."), reasoning.
+        await CreateAsync(clerk, "PX-7", "Grenzstein Wolkramshausen", "2022-04-03", "Kirchturm Ebeleben wird saniert.", originator: "Hochbauamt Nohra");
+
+        Assert.Equal(["PX-7"], await FindAsync(clerk, "\"Kirchturm Ebeleben\""));
+        Assert.Equal(["PX-7"], await FindAsync(clerk, "\"Grenzstein Wolkramshausen\" \"hochbauamt nohra\""));
+        Assert.Equal(["PX-7"], await FindAsync(clerk, "Begründung Kirchturm wolkramshausen")); // as words, in any texts
+        Assert.Empty(await FindAsync(clerk, "\"Begründung Kirchturm\"")); // proposal → reasoning
+        Assert.Empty(await FindAsync(clerk, "\"7 Grenzstein\"")); // number → title
+        Assert.Empty(await FindAsync(clerk, "\"Wolkramshausen Hochbauamt\"")); // title → Einreicher (another column)
+        Assert.Empty(await FindAsync(clerk, "\"Nohra Siehe\"")); // Einreicher → proposal
+    }
+
+    [ProviderFact]
     public async Task Hits_come_best_field_first_with_a_marked_snippet_and_page_by_the_next_key()
     {
         var clerk = await app.ClientFor("kyf.clerk");

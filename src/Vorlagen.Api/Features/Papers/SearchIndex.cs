@@ -27,6 +27,13 @@ public static class SearchIndex
         "INSERT INTO paper_search (paper_id, heading, texts, appendix, restricted) VALUES (@Id, @Heading, @Texts, @Appendix, @Restricted)";
     public const string MissingSql = "SELECT p.id FROM papers p WHERE NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id) ORDER BY p.id";
 
+    /// <summary>
+    /// Written before each text of a column, so a phrase matches within one text only (not from the proposal into the reasoning,
+    /// nor, in PostgreSQL's joined tsvector, from one column into the next): a precomposed "é" is a word to every word breaker,
+    /// but no query word can be it, as <see cref="SearchText.Fold"/> drops accents.
+    /// </summary>
+    public const string Boundary = "\u00e9";
+
     private sealed record PaperTexts
     {
         public string Reference { get; init; } = "";
@@ -58,7 +65,8 @@ public static class SearchIndex
         if (paper is null) return;
         var results = (await connection.QueryAsync<Part>(Command(ResultsSql))).ToList();
         var files = (await connection.QueryAsync<Part>(Command(FilesSql))).ToList();
-        string Join(IEnumerable<string?> texts) => " " + string.Join(' ', texts.SelectMany(SearchQuery.Words)) + " ";
+        string Join(IEnumerable<string?> texts) =>
+            " " + string.Join(' ', texts.Select(SearchQuery.Words).Where(w => w.Count > 0).Select(w => Boundary + " " + string.Join(' ', w))) + " ";
         IEnumerable<string?> Of(IEnumerable<Part> parts, bool isPublic) => parts.Where(p => p.IsPublic == isPublic).SelectMany(p => new[] { p.Title, p.Text });
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
