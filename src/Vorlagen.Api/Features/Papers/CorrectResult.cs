@@ -16,8 +16,8 @@ namespace Vorlagen.Api.Features.Papers;
 /// <summary>
 /// The office corrects a recorded result until the Niederschrift is signed (issue #14): same checks as recording, a reason is
 /// required, the row takes the new values and a ResultCorrected record joins the journal beside the ResultRecorded one. When the
-/// outcome takes another way (beschlossen ↔ abgelehnt) the workflow is re-run from that consultation. Only the latest result of
-/// the paper can be corrected, and only while nothing followed it (no later result, no Ausfertigung or Widerspruch).
+/// outcome takes another way (beschlossen ↔ abgelehnt) the workflow is re-run from that consultation, and only while nothing followed
+/// it (no later result, no Ausfertigung or Widerspruch); a correction that keeps the way is recorded whatever followed.
 /// </summary>
 public static class CorrectResult
 {
@@ -80,17 +80,20 @@ public static class CorrectResult
                 throw new ConflictException("minutes_signed",
                     "Die Niederschrift der Sitzung ist bereits unterschrieben; das Ergebnis kann nicht mehr berichtigt werden. " +
                     "Einwendungen gegen die Niederschrift werden bei ihrer Bestätigung behandelt.");
-            if (loaded.Consultations.FirstOrDefault(c => c.Position > consultation.Position && c.Status == ConsultationStatuses.Done) is { } later)
-                throw new ConflictException("later_result_recorded",
-                    $"Nach dieser Beratung ist bereits das Ergebnis im Gremium „{later.OrganizationName}“ erfasst, das auf ihr aufbaut. " +
-                    "Berichtigt werden kann nur das zuletzt erfasste Ergebnis.");
             var journaled = loaded.Paper.WorkflowInstanceId is { } instanceId ? await workflow.LastResultAsync(instanceId, consultation.Id, cancellationToken) : null;
             if (journaled is null)
                 throw new ConflictException("correction_not_possible", "Das Ergebnis dieser Beratung steht nicht im Journal der Vorlage und kann hier nicht berichtigt werden.");
-            if (journaled.MovedOn)
+            // A correction that keeps the paper's way (a tally, or empfohlen ↔ nicht empfohlen) is only recorded, whatever followed it.
+            // One that changes the way re-runs the workflow from this consultation, which what followed it would contradict.
+            var pathChanges = Deliberate.Path(consultation.Outcome) != Deliberate.Path(command.Outcome);
+            if (pathChanges && loaded.Consultations.FirstOrDefault(c => c.Position > consultation.Position && c.Status == ConsultationStatuses.Done) is { } later)
+                throw new ConflictException("later_result_recorded",
+                    $"Nach dieser Beratung ist bereits das Ergebnis im Gremium „{later.OrganizationName}“ erfasst, das auf ihr aufbaut. " +
+                    "Ein Ergebnis, das den Weg der Vorlage ändert, kann nur berichtigt werden, solange ihm nichts gefolgt ist.");
+            if (pathChanges && journaled.MovedOn)
                 throw new ConflictException("paper_moved_on",
                     "Nach diesem Ergebnis wurde die Vorlage bereits weiterbearbeitet (z. B. ausgefertigt, beanstandet oder zurückgezogen); " +
-                    "das Ergebnis kann nicht mehr berichtigt werden.");
+                    "ein Ergebnis, das ihren Weg ändert, kann nicht mehr berichtigt werden.");
 
             var date = DateOnly.Parse(consultation.ResultDate![..10], System.Globalization.CultureInfo.InvariantCulture);
             var organization = await mediator.Send(new GetOrganization.Query(consultation.OrganizationId), cancellationToken);
@@ -118,8 +121,7 @@ public static class CorrectResult
             var payload = Payload(command, consultation, check, date);
             if (session is not null) payload["session"] = new JsonObject { ["meetingId"] = session.MeetingId, ["agendaItemId"] = session.AgendaItemId,
                 ["entitledPresent"] = session.EntitledPresent, ["recused"] = session.Recused };
-            await workflow.CorrectResultAsync(loaded.Paper.WorkflowInstanceId!, journaled.ActivityId, consultation,
-                Deliberate.Path(consultation.Outcome) != Deliberate.Path(command.Outcome), payload,
+            await workflow.CorrectResultAsync(loaded.Paper.WorkflowInstanceId!, journaled.ActivityId, consultation, pathChanges, payload,
                 await Deliberate.StoredConsultationAsync(db.Connection, db.Transaction, consultation.Id, cancellationToken), caller, role, cancellationToken);
             await db.CompleteWritesAsync(cancellationToken);
             return await reader.ReadAsync(command.PaperId, cancellationToken);

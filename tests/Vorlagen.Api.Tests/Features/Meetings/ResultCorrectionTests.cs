@@ -163,4 +163,26 @@ public sealed class ResultCorrectionTests(VorlagenApp app) : IClassFixture<Vorla
         Assert.Contains("Niederschrift", refused.GetProperty("detail").GetString());
         Assert.Equal((journal, "adopted", "adopted"), (Count("workflow_execution_log"), Status(paper), Consultation(consultation, "outcome")));
     }
+
+    [Fact]
+    public async Task A_preparatory_tally_is_corrected_after_the_kreistag_decided_without_moving_the_paper()
+    {
+        var clerk = await app.ClientFor("kyf.clerk");
+        var (paperId, paper) = await _papers.InDeliberationAsync("KOR-VORB");
+        var first = PaperApi.ConsultationId(paper, 1);
+        await _papers.RecordAsync(clerk, paperId, first, new { date = "2021-03-04", outcome = "recommended", votes = new { entitled = 9, yes = 8, no = 1 } });
+        paper = await _papers.RecordAsync(clerk, paperId, PaperApi.ConsultationId(paper, 2), new { date = "2021-03-17", outcome = "recommended", votes = new { entitled = 7, yes = 6, no = 1 } });
+        paper = await _papers.RecordAsync(clerk, paperId, PaperApi.ConsultationId(paper, 3), new { date = "2021-03-31", outcome = "adopted", votes = new { entitled = 33, yes = 27, no = 6 } });
+        var status = Status(paperId);
+        var (corrections, recorded) = (Journal(paperId, "ResultCorrected"), Journal(paperId, "ResultRecorded"));
+        Assert.Equal(3, recorded);
+
+        var corrected = await Send(clerk, HttpMethod.Post, $"/api/papers/{paperId}/consultations/{first}/result-corrections",
+            new { outcome = "recommended", votes = new { entitled = 9, yes = 9, no = 0 }, reason = "Zählfehler: einstimmig empfohlen." });
+        Assert.Equal(status, corrected.GetProperty("status").GetString());
+        Assert.Equal(("9", "0"), (Consultation(first, "votes_yes"), Consultation(first, "votes_no")));
+        Assert.Equal(corrections + 1, Journal(paperId, "ResultCorrected"));
+        Assert.Equal(recorded, Journal(paperId, "ResultRecorded")); // the old records stay
+        Assert.True((await VerifyAsync(clerk, paperId)).GetProperty("valid").GetBoolean());
+    }
 }
